@@ -1,0 +1,37 @@
+package org.ruralinfo.api;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The stored records of the registry and the year's work: what exchange import writes, what scoring
+ * reads. Every write is one transaction.
+ */
+@ProviderType
+public interface RecordStore {
+    /** Writes a validated document all or nothing, inserting or replacing records by id. */
+    ImportCounts importDocument(ExchangeDocument document, String actor);
+
+    /** @return the records of {@code year} (see {@link YearRecords}) */
+    YearRecords year(int year);
+
+    List<Unit> units();
+
+    Optional<Unit> unit(String id);
+
+    Optional<Group> group(String id);
+
+    Optional<Notice> notice(String id);
+
+    Optional<Item> item(String id);
+
+    Optional<Outlet> outlet(String name, Channel channel);
+
+    /**
+     * @return a number that changes whenever a record that scoring reads changes; rankings cached
+     *         under an older number are stale
+     */
+    long version();
+}

@@ -1,0 +1,47 @@
+package org.ruralinfo.scoring.bazhou.internal;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.Designate;
+import org.ruralinfo.api.scoring.EvaluationRules;
+import org.ruralinfo.api.scoring.PeriodFacts;
+import org.ruralinfo.api.scoring.ScoreSheet;
+import org.ruralinfo.api.scoring.ScoringPolicy;
+
+/**
+ * The scoring policy of the Bayingolin measures (自治州乡村振兴信息工作管理办法(试行), Art. 19–22),
+ * every value configurable through {@link BazhouConfig}. The scoring itself is {@link BazhouRules}.
+ */
+@Component(service = ScoringPolicy.class, property = { ScoringPolicy.POLICY_ID + "=bazhou",
+        ScoringPolicy.POLICY_VERSION + "=2022.1.0", ScoringPolicy.POLICY_EFFECTIVE_FROM + "=2022-01-01" },
+        configurationPid = "org.ruralinfo.scoring.bazhou")
+@Designate(ocd = BazhouConfig.class)
+public final class BazhouPolicy implements ScoringPolicy {
+    private volatile BazhouRules rules;
+
+    @Activate
+    public BazhouPolicy(BazhouConfig config) {
+        this(BazhouParameters.from(config));
+    }
+
+    /** A policy outside OSGi, e.g. {@code new BazhouPolicy(BazhouParameters.defaults())}. */
+    public BazhouPolicy(BazhouParameters parameters) {
+        this.rules = new BazhouRules(parameters);
+    }
+
+    @Modified
+    void modified(BazhouConfig config) {
+        this.rules = new BazhouRules(BazhouParameters.from(config));
+    }
+
+    @Override
+    public ScoreSheet score(PeriodFacts facts) {
+        return rules.score(facts);
+    }
+
+    @Override
+    public EvaluationRules evaluation() {
+        return rules.evaluation();
+    }
+}

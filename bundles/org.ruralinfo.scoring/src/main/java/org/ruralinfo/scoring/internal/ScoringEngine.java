@@ -1,0 +1,159 @@
+package org.ruralinfo.scoring.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.osgi.service.component.ComponentServiceObjects;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.ruralinfo.api.RecordStore;
+import org.ruralinfo.api.WorkCalendar;
+import org.ruralinfo.api.YearRecords;
+import org.ruralinfo.api.scoring.NoPolicyException;
+import org.ruralinfo.api.scoring.Period;
+import org.ruralinfo.api.scoring.PeriodFacts;
+import org.ruralinfo.api.scoring.PolicyInfo;
+import org.ruralinfo.api.scoring.PolicyRef;
+import org.ruralinfo.api.scoring.RankingReport;
+import org.ruralinfo.api.scoring.ScoreSheet;
+import org.ruralinfo.api.scoring.ScoringPolicy;
+
+/**
+ * The policy-free engine. It tracks every {@link ScoringPolicy} service (dynamic, greedy), scores a
+ * period with the highest version in force on its first day, and caches a report until a record
+ * changes, a policy comes, goes or is reconfigured, or (for a period that may still change with time)
+ * a few minutes have passed.
+ */
+@Component(service = org.ruralinfo.api.scoring.ScoringService.class)
+public class ScoringEngine implements org.ruralinfo.api.scoring.ScoringService {
+    /** How long a report of a period whose shortfalls may still fall due is reused. */
+    private static final Duration LIVE_TTL = Duration.ofMinutes(1);
+    /** The day "today" is judged in for the policy in force. */
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final List<InstalledPolicy> policies = new CopyOnWriteArrayList<>();
+    private final AtomicLong generation = new AtomicLong();
+    private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
+    private final Clock clock = Clock.systemUTC();
+
+    @Reference
+    private volatile RecordStore store;
+
+    private record Key(Period period, String policyId) {
+    }
+
+    private record Cached(long storeVersion, long generation, Instant computedAt, RankingReport report) {
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addPolicy(ComponentServiceObjects<ScoringPolicy> handle, Map<String, Object> props) {
+        InstalledPolicy p = InstalledPolicy.of(handle, props);
+        if (p != null) {
+            policies.add(p);
+        }
+        changed();
+    }
+
+    void updatedPolicy(ComponentServiceObjects<ScoringPolicy> handle, Map<String, Object> props) {
+        removePolicy(handle, props);
+        addPolicy(handle, props);
+    }
+
+    void removePolicy(ComponentServiceObjects<ScoringPolicy> handle, Map<String, Object> props) {
+        policies.removeIf(p -> p.serviceId() == (Long) props.get("service.id"));
+        changed();
+    }
+
+    private void changed() {
+        generation.incrementAndGet();
+        cache.clear();
+    }
+
+    @Override
+    public RankingReport ranking(Period period, String policyId) {
+        long storeVersion = store.version();
+        long gen = generation.get();
+        Instant now = clock.instant();
+        Key key = new Key(period, policyId);
+        Cached c = cache.get(key);
+        if (c != null && c.storeVersion() == storeVersion && c.generation() == gen
+                && (settled(period, c.computedAt()) || c.computedAt().plus(LIVE_TTL).isAfter(now))) {
+            return c.report();
+        }
+        InstalledPolicy policy = choose(period, policyId);
+        RankingReport report = compute(period, policy, now);
+        cache.put(key, new Cached(storeVersion, gen, now, report));
+        return report;
+    }
+
+    /**
+     * A period is settled once everything that can fall due for it has (the year after next has begun):
+     * then time alone no longer changes its report.
+     */
+    private static boolean settled(Period period, Instant computedAt) {
+        return LocalDate.ofInstant(computedAt, ZONE).getYear() > period.year() + 1;
+    }
+
+    private InstalledPolicy choose(Period period, String policyId) {
+        LocalDate first = period.firstDay();
+        Optional<InstalledPolicy> chosen = policyId == null
+                ? policies.stream().filter(p -> p.inForceOn(first)).max(InstalledPolicy.BY_VERSION)
+                : policies.stream().filter(p -> p.id().equals(policyId)).max(InstalledPolicy.BY_VERSION);
+        return chosen.orElseThrow(() -> new NoPolicyException(policyId == null
+                ? "no scoring policy in force for " + period
+                : "no scoring policy \"" + policyId + "\" is installed"));
+    }
+
+    private RankingReport compute(Period period, InstalledPolicy installed, Instant now) {
+        YearRecords year = store.year(period.year());
+        PeriodFacts facts = new PeriodFacts(period, now, year.units(), year.groups(), year.outlets(),
+                new WorkCalendar(year.calendar()), year.notices(), year.items(), year.adoptions(), year.publicity());
+        // Get the policy for this computation only, and give it back at once.
+        ComponentServiceObjects<ScoringPolicy> handle = installed.handle();
+        ScoringPolicy policy = handle.getService();
+        if (policy == null) {
+            throw new NoPolicyException("no scoring policy in force for " + period);
+        }
+        try {
+            ScoreSheet sheet = policy.score(facts);
+            return Ranker.rank(period, installed.ref(), year.units(), sheet,
+                    period.isYear() ? policy.evaluation() : null);
+        } finally {
+            handle.ungetService(policy);
+        }
+    }
+
+    @Override
+    public List<PolicyInfo> policies() {
+        Optional<PolicyRef> active = policyInForce();
+        List<PolicyInfo> out = new ArrayList<>();
+        for (InstalledPolicy p : policies) {
+            out.add(new PolicyInfo(p.id(), p.versionText(), p.effectiveFrom(), p.bundle(),
+                    active.isPresent() && active.get().equals(p.ref())));
+        }
+        out.sort(Comparator.comparing(PolicyInfo::id).thenComparing(PolicyInfo::effectiveFrom));
+        return out;
+    }
+
+    @Override
+    public Optional<PolicyRef> policyInForce() {
+        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        return policies.stream().filter(p -> p.inForceOn(today)).max(InstalledPolicy.BY_VERSION)
+                .map(InstalledPolicy::ref);
+    }
+}

@@ -1,0 +1,57 @@
+package org.ruralinfo.web.internal;
+
+import java.io.IOException;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.ruralinfo.api.scoring.NoPolicyException;
+import org.ruralinfo.api.scoring.Period;
+import org.ruralinfo.api.scoring.ScoringService;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * {@code GET /api/v1/rankings?period=2025-Q3[&policy=ID]}: the ranking report v1 of a quarter or a year
+ * (with the evaluation), for every logged-in user. 503 while no policy is in force.
+ */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/v1/rankings")
+public class RankingsServlet extends ApiServlet {
+    private static final long serialVersionUID = 1L;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile ScoringService scoring;
+
+    @Activate
+    public RankingsServlet(@Reference Sessions sessions) {
+        super(sessions);
+    }
+
+    @Override
+    void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        user(req);
+        String text = req.getParameter("period");
+        Period period = Period.parse(text);
+        if (period == null) {
+            throw ApiException.badRequest("period", "a quarter like 2025-Q3 or a year like 2025 is required, not "
+                    + (text == null ? "nothing" : "\"" + text + "\""));
+        }
+        String policy = req.getParameter("policy");
+        if (policy != null && (policy.isBlank() || policy.length() > 100)) {
+            throw ApiException.badRequest("policy", "a policy id is required");
+        }
+        ScoringService s = scoring;
+        if (s == null) {
+            throw new NoPolicyException("the scoring engine is not running");
+        }
+        send(resp, 200, Documents.ranking(s.ranking(period, policy)));
+    }
+}
