@@ -50,7 +50,7 @@ public class CalendarServlet extends ApiServlet {
         int year = year(req);
         CalendarYear y = store.year(year).calendar().stream().filter(c -> c.year() == year).findFirst()
                 .orElse(new CalendarYear(year, java.util.List.of(), java.util.List.of()));
-        send(resp, 200, Map.of("year", year, "holidays", y.holidays().stream().map(Object::toString).toList(),
+        send(resp, 200, Documents.ordered("year", year, "holidays", y.holidays().stream().map(Object::toString).toList(),
                 "workdays", y.workdays().stream().map(Object::toString).toList()));
     }
 

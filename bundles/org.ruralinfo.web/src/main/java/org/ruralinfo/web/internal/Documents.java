@@ -20,11 +20,20 @@ final class Documents {
     private Documents() {
     }
 
+    /** @return a map of the key-value pairs {@code kv} in the order given (JSON fields in the spec's order) */
+    static Map<String, Object> ordered(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put((String) kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
     static Map<String, Object> ranking(RankingReport r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", RankingReport.FORMAT);
         m.put("period", r.period().toString());
-        m.put("policy", Map.of("id", r.policy().id(), "version", r.policy().version()));
+        m.put("policy", ordered("id", r.policy().id(), "version", r.policy().version()));
         Map<String, Object> kinds = new LinkedHashMap<>();
         for (UnitKind k : UnitKind.values()) {
             List<Object> rows = new ArrayList<>();

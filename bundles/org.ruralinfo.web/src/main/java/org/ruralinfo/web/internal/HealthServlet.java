@@ -54,10 +54,10 @@ public class HealthServlet extends ApiServlet {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", active == total ? "UP" : "DEGRADED");
-        body.put("bundles", Map.of("active", active, "total", total));
+        body.put("bundles", Documents.ordered("active", active, "total", total));
         ScoringService s = scoring;
         body.put("policy", s == null ? null : s.policyInForce()
-                .map(p -> Map.of("id", p.id(), "version", p.version())).orElse(null));
+                .map(p -> Documents.ordered("id", p.id(), "version", p.version())).orElse(null));
         send(resp, 200, body);
     }
 }
