@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -76,7 +75,4 @@ final class Jdbc {
         return rs.getObject(column, LocalDate.class);
     }
 
-    static Timestamp now() {
-        return Timestamp.from(Instant.now());
-    }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
 
@@ -51,16 +50,16 @@ public class JdbcRecordStore implements RecordStore {
             + "reported_at";
 
     private final DataSource ds;
-    private final AtomicLong version = new AtomicLong(1);
 
     @Activate
     public JdbcRecordStore(@Reference(target = "(ruralinfo.db=main)") DataSource ds) {
         this.ds = ds;
     }
 
+    /** The facts revision in the database, so that every node sees every change. */
     @Override
     public long version() {
-        return version.get();
+        return Jdbc.read(ds, JdbcDatabase::revision);
     }
 
     @Override
@@ -96,9 +95,9 @@ public class JdbcRecordStore implements RecordStore {
             ImportCounts n = new ImportCounts(cal, doc.units().size(), doc.groups().size(), doc.outlets().size(),
                     doc.notices().size(), doc.items().size(), doc.adoptions().size(), doc.publicity().size());
             JdbcAuditLog.insert(c, actor, "exchange.import", "exchange", n.toString());
+            JdbcDatabase.bump(c);
             return n;
         });
-        version.incrementAndGet();
         return counts;
     }
 

@@ -64,7 +64,7 @@ public class ExchangeServlet extends ApiServlet {
         int year = year(req.getParameter("year"));
         YearRecords r = store.year(year);
         ExchangeDocument doc = new ExchangeDocument(null, r.calendar(), r.units(), r.groups(), r.outlets(),
-                r.notices(), r.items().stream().filter(i -> i.submittedAt() != null).toList(), r.adoptions(),
+                r.notices(), r.items().stream().filter(ExchangeServlet::screened).toList(), r.adoptions(),
                 r.publicity());
         resp.setStatus(200);
         resp.setContentType("application/json;charset=UTF-8");
@@ -72,6 +72,12 @@ public class ExchangeServlet extends ApiServlet {
         try (OutputStream out = resp.getOutputStream()) {
             codec.write(doc, out);
         }
+    }
+
+    /** The exchange format carries only items the prefecture has screened (accepted or rejected). */
+    private static boolean screened(org.ruralinfo.api.Item i) {
+        return i.submittedAt() != null && (i.status() == org.ruralinfo.api.ItemStatus.ACCEPTED
+                || i.status() == org.ruralinfo.api.ItemStatus.REJECTED);
     }
 
     static int year(String text) {

@@ -1,0 +1,58 @@
+package org.ruralinfo.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.ruralinfo.api.Database;
+import org.ruralinfo.api.SqlWork;
+
+/** Transactions, audit rows and the facts revision on the pooled database. */
+@Component(service = Database.class)
+public class JdbcDatabase implements Database {
+    private final DataSource ds;
+
+    @Activate
+    public JdbcDatabase(@Reference(target = "(ruralinfo.db=main)") DataSource ds) {
+        this.ds = ds;
+    }
+
+    @Override
+    public <T> T transaction(SqlWork<T> work) {
+        return Jdbc.inTransaction(ds, work::run);
+    }
+
+    @Override
+    public <T> T read(SqlWork<T> work) {
+        return Jdbc.read(ds, work::run);
+    }
+
+    @Override
+    public void factsChanged(Connection c) throws SQLException {
+        bump(c);
+    }
+
+    @Override
+    public void audit(Connection c, String actor, String action, String target, String detail) throws SQLException {
+        JdbcAuditLog.insert(c, actor, action, target, detail);
+    }
+
+    static void bump(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE revision SET value = value + 1 WHERE id = 1")) {
+            ps.executeUpdate();
+        }
+    }
+
+    static long revision(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM revision WHERE id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+}

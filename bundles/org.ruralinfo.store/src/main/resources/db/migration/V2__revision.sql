@@ -1,0 +1,7 @@
+-- V2: the revision of the facts that scoring reads. Every transaction that changes them adds one,
+-- so every node of an installation sees that its cached rankings are stale.
+CREATE TABLE revision (
+    id    INT    PRIMARY KEY,
+    value BIGINT NOT NULL
+);
+INSERT INTO revision (id, value) VALUES (1, 1);
