@@ -2,6 +2,6 @@
 -- so every node of an installation sees that its cached rankings are stale.
 CREATE TABLE revision (
     id    INT    PRIMARY KEY,
-    value BIGINT NOT NULL
+    rev BIGINT NOT NULL
 );
-INSERT INTO revision (id, value) VALUES (1, 1);
+INSERT INTO revision (id, rev) VALUES (1, 1);

@@ -24,6 +24,7 @@ final class Distribution implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
     final Path home;
+    final Path distDir;
     final int port;
     final String adminPassword;
     final Path log;
@@ -33,6 +34,12 @@ final class Distribution implements AutoCloseable {
     double startSeconds;
 
     Distribution(Path home, String adminPassword) throws IOException {
+        this(dist(), home, adminPassword);
+    }
+
+    /** A distribution run from {@code distDir} (e.g. a private copy a test may change). */
+    Distribution(Path distDir, Path home, String adminPassword) throws IOException {
+        this.distDir = distDir;
         this.home = home;
         this.port = freePort();
         this.adminPassword = adminPassword;
@@ -51,6 +58,26 @@ final class Distribution implements AutoCloseable {
         return dir;
     }
 
+    /** @return a private copy of the assembled distribution (without data), for a test that changes it */
+    static Path copyOfDist(Path target) throws IOException {
+        Path source = dist();
+        try (var paths = Files.walk(source)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path rel = source.relativize(p);
+                if (rel.startsWith("data")) {
+                    continue;
+                }
+                Path to = target.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(p, to, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return target;
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
@@ -58,7 +85,7 @@ final class Distribution implements AutoCloseable {
     }
 
     Distribution start() throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(dist().resolve("bin/ruralinfo").toString());
+        ProcessBuilder pb = new ProcessBuilder(distDir.resolve("bin/ruralinfo").toString());
         Map<String, String> env = pb.environment();
         env.put("RURALINFO_HTTP_PORT", Integer.toString(port));
         env.put("RURALINFO_HTTP_HOST", "127.0.0.1");

@@ -44,13 +44,13 @@ public class JdbcDatabase implements Database {
     }
 
     static void bump(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE revision SET value = value + 1 WHERE id = 1")) {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE revision SET rev = rev + 1 WHERE id = 1")) {
             ps.executeUpdate();
         }
     }
 
     static long revision(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM revision WHERE id = 1");
+        try (PreparedStatement ps = c.prepareStatement("SELECT rev FROM revision WHERE id = 1");
                 ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : 0;
         }

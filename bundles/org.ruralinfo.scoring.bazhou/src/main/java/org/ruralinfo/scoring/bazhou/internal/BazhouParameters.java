@@ -150,7 +150,11 @@ public record BazhouParameters(InformationPoints information, PublicityPoints pu
                 kinds(c.evaluation_bottom_county(), c.evaluation_bottom_member(), c.evaluation_bottom_department()));
         Set<ItemStatus> counting = EnumSet.noneOf(ItemStatus.class);
         for (String s : c.counting_statuses()) {
-            counting.add(parse(ItemStatus.class, s));
+            for (String part : s.split(",")) {
+                if (!part.isBlank()) {
+                    counting.add(parse(ItemStatus.class, part));
+                }
+            }
         }
         return new BazhouParameters(information, publicity, quotas, deductions, deadlines, evaluation, counting,
                 ZoneId.of(c.zone()));
@@ -221,7 +225,12 @@ public record BazhouParameters(InformationPoints information, PublicityPoints pu
     private static Set<ItemType> types(String[] names) {
         Set<ItemType> s = EnumSet.noneOf(ItemType.class);
         for (String n : names) {
-            s.add(parse(ItemType.class, n));
+            // a .cfg file gives a list as one comma-separated string
+            for (String part : n.split(",")) {
+                if (!part.isBlank()) {
+                    s.add(parse(ItemType.class, part));
+                }
+            }
         }
         return s;
     }

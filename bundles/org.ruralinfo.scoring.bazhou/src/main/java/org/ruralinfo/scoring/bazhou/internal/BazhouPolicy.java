@@ -30,9 +30,20 @@ public final class BazhouPolicy implements ScoringPolicy {
         this.rules = new BazhouRules(parameters);
     }
 
+    /**
+     * A changed configuration takes effect for the next computation. One that cannot be read (an
+     * unknown item type, zone or status) is refused with an error in the log and the previous rules
+     * stay in force.
+     */
     @Modified
     void modified(BazhouConfig config) {
-        this.rules = new BazhouRules(BazhouParameters.from(config));
+        try {
+            this.rules = new BazhouRules(BazhouParameters.from(config));
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger("org.ruralinfo.scoring.bazhou").severe(
+                    "configuration org.ruralinfo.scoring.bazhou refused, the previous values stay in force: "
+                            + e.getMessage());
+        }
     }
 
     @Override

@@ -1,0 +1,103 @@
+package org.ruralinfo.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.ruralinfo.api.Adoption;
+import org.ruralinfo.api.AdoptionLevel;
+import org.ruralinfo.api.CalendarYear;
+import org.ruralinfo.api.Channel;
+import org.ruralinfo.api.ExchangeDocument;
+import org.ruralinfo.api.Group;
+import org.ruralinfo.api.Item;
+import org.ruralinfo.api.ItemStatus;
+import org.ruralinfo.api.ItemType;
+import org.ruralinfo.api.Notice;
+import org.ruralinfo.api.Outlet;
+import org.ruralinfo.api.OutletLevel;
+import org.ruralinfo.api.Publicity;
+import org.ruralinfo.api.Unit;
+import org.ruralinfo.api.UnitKind;
+import org.ruralinfo.api.YearRecords;
+
+/** The migrations and the record store on a real (in-memory) H2. */
+class StoreTest {
+    private JdbcDataSource ds;
+    private JdbcRecordStore store;
+
+    @BeforeEach
+    void database() throws Exception {
+        ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:store" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        new Migrations(p -> Migrations.class.getClassLoader().getResourceAsStream(p)).migrate(ds);
+        store = new JdbcRecordStore(ds);
+    }
+
+    private static ExchangeDocument doc(String title) {
+        Instant t = Instant.parse("2025-07-03T02:00:00Z");
+        return new ExchangeDocument("bazhou",
+                List.of(new CalendarYear(2025, List.of(LocalDate.of(2025, 10, 1)), List.of(LocalDate.of(2025, 9, 28)))),
+                List.of(new Unit("korla", "库尔勒市乡村振兴局", UnitKind.COUNTY), new Unit("agri", "州农业农村局", UnitKind.MEMBER)),
+                List.of(new Group("industry", "产业发展专项组", "agri")),
+                List.of(new Outlet("人民日报", Channel.NEWS, OutletLevel.NATIONAL)),
+                List.of(new Notice("N-1", "约稿", "要求", t, t.plusSeconds(86400), List.of("agri", "korla"))),
+                List.of(new Item("I-1", "korla", ItemType.COMMISSIONED, title, "正文", t, null, "N-1", null, null,
+                        ItemStatus.ACCEPTED, false)),
+                List.of(new Adoption("I-1", AdoptionLevel.PREFECTURE_BRIEFING, LocalDate.of(2025, 7, 5), "2025年第12期")),
+                List.of(new Publicity("P-1", "korla", Channel.NEWS, "人民日报", OutletLevel.NATIONAL, "稿", "M-1",
+                        LocalDate.of(2025, 7, 2), t)));
+    }
+
+    @Test
+    void migrationsRunOnceAndAreRecorded() throws Exception {
+        assertEquals(List.of(), new Migrations(p -> Migrations.class.getClassLoader().getResourceAsStream(p)).migrate(ds));
+        try (var c = ds.getConnection(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM schema_version")) {
+            rs.next();
+            assertTrue(rs.getInt(1) >= 2);
+        }
+    }
+
+    @Test
+    void anImportIsReadBackAsTheSameRecordsAndBumpsTheRevision() {
+        long before = store.version();
+        store.importDocument(doc("标题"), "test");
+        assertTrue(store.version() > before);
+        YearRecords y = store.year(2025);
+        ExchangeDocument d = doc("标题");
+        assertEquals(d.units(), store.units().stream().sorted((a, b) -> b.id().compareTo(a.id())).toList());
+        assertEquals(d.items(), y.items());
+        assertEquals(d.adoptions(), y.adoptions());
+        assertEquals(d.notices(), y.notices());
+        assertEquals(d.publicity(), y.publicity());
+        assertEquals(d.calendar(), y.calendar());
+        assertEquals(d.groups(), y.groups());
+    }
+
+    @Test
+    void reimportingReplacesByIdAndAddsNothing() {
+        store.importDocument(doc("标题"), "test");
+        store.importDocument(doc("新标题"), "test");
+        YearRecords y = store.year(2025);
+        assertEquals(1, y.items().size());
+        assertEquals("新标题", y.items().get(0).title());
+        assertEquals(1, y.adoptions().size());
+    }
+
+    @Test
+    void aFailingImportWritesNothing() {
+        ExchangeDocument good = doc("标题");
+        ExchangeDocument bad = new ExchangeDocument("bazhou", List.of(), good.units(), List.of(), List.of(), List.of(),
+                List.of(new Item("I-9", "nowhere", ItemType.OPINION, "t", "b", Instant.now(), null, null, null, null,
+                        ItemStatus.ACCEPTED, false)), List.of(), List.of());
+        assertThrows(IllegalStateException.class, () -> store.importDocument(bad, "test"));
+        assertEquals(List.of(), store.units(), "the units of the failed document were rolled back too");
+    }
+}
