@@ -95,6 +95,27 @@ class DistributionTest {
     }
 
     @Test
+    @Order(3)
+    void theSystemConsoleIsOnlyForTheProductsAdminsNeverAdminAdmin() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.function.Function<String, HttpRequest.Builder> console = path -> HttpRequest
+                .newBuilder(dist.uri("/system/console/" + path)).GET();
+        String basic = java.util.Base64.getEncoder().encodeToString("admin:admin".getBytes());
+        assertEquals(401, http.send(console.apply("bundles").build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(401, http.send(console.apply("bundles").header("Authorization", "Basic " + basic).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpResponse<String> ok = http.send(console.apply("configMgr").header("Cookie", "ri_session=" + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ok.statusCode());
+        HttpResponse<String> created = dist.post("/api/v1/users", token, "{\"username\":\"editor1\",\"name\":\"编辑\","
+                + "\"password\":\"Editor-Pass-2026\",\"roles\":[\"editor\"]}");
+        assertEquals(201, created.statusCode(), created.body());
+        String editor = dist.login("editor1", "Editor-Pass-2026");
+        assertEquals(403, http.send(console.apply("bundles").header("Cookie", "ri_session=" + editor).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
     @Order(4)
     void rankingWithoutLoginIsRefusedAndABadPeriodNamed() throws Exception {
         assertEquals(401, dist.get("/api/v1/rankings?period=2025-Q1", null).statusCode());
