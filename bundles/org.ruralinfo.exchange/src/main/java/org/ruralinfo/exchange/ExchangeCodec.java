@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import org.osgi.annotation.versioning.ProviderType;
 import org.ruralinfo.api.ExchangeDocument;
 import org.ruralinfo.api.ValidationException;
+import org.ruralinfo.api.scoring.RankingReport;
 
 /**
  * Reads and writes exchange documents v1 ({@value ExchangeDocument#FORMAT}) as
@@ -44,4 +45,13 @@ public interface ExchangeCodec {
      * @throws java.io.UncheckedIOException when writing to the stream fails
      */
     void write(ExchangeDocument doc, OutputStream out);
+
+    /**
+     * Writes a ranking report v1 ({@value RankingReport#FORMAT}), compact, UTF-8. The stream is flushed,
+     * not closed.
+     *
+     * @throws java.io.UncheckedIOException when writing to the stream fails
+     * @since 1.1
+     */
+    void writeRanking(RankingReport report, OutputStream out);
 }

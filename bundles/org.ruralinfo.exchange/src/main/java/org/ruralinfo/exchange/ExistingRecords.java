@@ -20,6 +20,15 @@ import org.ruralinfo.api.Unit;
  */
 public interface ExistingRecords {
 
+    /**
+     * @return what {@code store} holds, for the import of one document (the unit registry is read
+     *         once, the rest looked up by id)
+     * @since 1.1
+     */
+    static ExistingRecords of(org.ruralinfo.api.RecordStore store) {
+        return new org.ruralinfo.exchange.internal.StoredRecords(store);
+    }
+
     /** No records at all: an empty installation. */
     ExistingRecords NONE = new ExistingRecords() {
     };

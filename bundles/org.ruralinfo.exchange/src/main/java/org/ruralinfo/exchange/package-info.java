@@ -4,7 +4,7 @@
  *
  * @see org.ruralinfo.exchange.ExchangeCodec
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package org.ruralinfo.exchange;
 

@@ -11,6 +11,7 @@ import org.osgi.service.component.annotations.Component;
 import org.ruralinfo.api.ExchangeDocument;
 import org.ruralinfo.api.ValidationError;
 import org.ruralinfo.api.ValidationException;
+import org.ruralinfo.api.scoring.RankingReport;
 import org.ruralinfo.exchange.ExchangeCodec;
 import org.ruralinfo.exchange.ExistingRecords;
 
@@ -94,6 +95,17 @@ public final class JsonExchangeCodec implements ExchangeCodec {
             generator.writeRaw('\n');
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the exchange document: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void writeRanking(RankingReport report, OutputStream out) {
+        Objects.requireNonNull(report, "report");
+        Objects.requireNonNull(out, "out");
+        try (JsonGenerator generator = json.createGenerator(out, JsonEncoding.UTF8)) {
+            new RankingWriter(generator).write(report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the ranking report: " + e.getMessage(), e);
         }
     }
 

@@ -14,8 +14,8 @@ import org.ruralinfo.api.ImportCounts;
 import org.ruralinfo.api.RecordStore;
 import org.ruralinfo.api.Role;
 import org.ruralinfo.api.UserAccount;
-import org.ruralinfo.api.YearRecords;
 import org.ruralinfo.exchange.ExchangeCodec;
+import org.ruralinfo.exchange.ExistingRecords;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +52,7 @@ public class ExchangeServlet extends ApiServlet {
         }
         ExchangeDocument doc;
         try (InputStream in = new LimitedInputStream(req.getInputStream(), MAX_DOCUMENT)) {
-            doc = codec.read(in, new StoredRecords(store));
+            doc = codec.read(in, ExistingRecords.of(store));
         }
         ImportCounts counts = store.importDocument(doc, u.username());
         send(resp, 200, java.util.Map.of("imported", Documents.counts(counts)));
@@ -62,22 +62,13 @@ public class ExchangeServlet extends ApiServlet {
     void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         user(req, Role.ADMIN, Role.EDITOR);
         int year = year(req.getParameter("year"));
-        YearRecords r = store.year(year);
-        ExchangeDocument doc = new ExchangeDocument(null, r.calendar(), r.units(), r.groups(), r.outlets(),
-                r.notices(), r.items().stream().filter(ExchangeServlet::screened).toList(), r.adoptions(),
-                r.publicity());
+        ExchangeDocument doc = org.ruralinfo.exchange.YearExport.of(store.year(year));
         resp.setStatus(200);
         resp.setContentType("application/json;charset=UTF-8");
         resp.setHeader("Content-Disposition", "attachment; filename=\"ruralinfo-" + year + ".json\"");
         try (OutputStream out = resp.getOutputStream()) {
             codec.write(doc, out);
         }
-    }
-
-    /** The exchange format carries only items the prefecture has screened (accepted or rejected). */
-    private static boolean screened(org.ruralinfo.api.Item i) {
-        return i.submittedAt() != null && (i.status() == org.ruralinfo.api.ItemStatus.ACCEPTED
-                || i.status() == org.ruralinfo.api.ItemStatus.REJECTED);
     }
 
     static int year(String text) {

@@ -12,6 +12,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.ruralinfo.api.scoring.NoPolicyException;
 import org.ruralinfo.api.scoring.Period;
 import org.ruralinfo.api.scoring.ScoringService;
+import org.ruralinfo.exchange.ExchangeCodec;
 
 import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -30,9 +31,12 @@ public class RankingsServlet extends ApiServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile ScoringService scoring;
 
+    private final transient ExchangeCodec codec;
+
     @Activate
-    public RankingsServlet(@Reference Sessions sessions) {
+    public RankingsServlet(@Reference Sessions sessions, @Reference ExchangeCodec codec) {
         super(sessions);
+        this.codec = codec;
     }
 
     @Override
@@ -52,6 +56,10 @@ public class RankingsServlet extends ApiServlet {
         if (s == null) {
             throw new NoPolicyException("the scoring engine is not running");
         }
-        send(resp, 200, Documents.ranking(s.ranking(period, policy)));
+        org.ruralinfo.api.scoring.RankingReport report = s.ranking(period, policy);
+        resp.setStatus(200);
+        resp.setContentType("application/json;charset=UTF-8");
+        resp.setHeader("Cache-Control", "no-store");
+        codec.writeRanking(report, resp.getOutputStream());
     }
 }

@@ -8,6 +8,7 @@ import org.ruralinfo.api.RecordStore;
 import org.ruralinfo.api.ValidationError;
 import org.ruralinfo.api.ValidationException;
 import org.ruralinfo.exchange.ExchangeCodec;
+import org.ruralinfo.exchange.ExistingRecords;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +28,7 @@ final class SectionImport {
         doc.put("format", ExchangeDocument.FORMAT);
         doc.putArray(section).add(record);
         try {
-            return codec.read(new ByteArrayInputStream(json.writeValueAsBytes(doc)), new StoredRecords(store));
+            return codec.read(new ByteArrayInputStream(json.writeValueAsBytes(doc)), ExistingRecords.of(store));
         } catch (ValidationException e) {
             String prefix = "$." + section + "[0]";
             List<ValidationError> errors = e.errors().stream()

@@ -1,4 +1,4 @@
-package org.ruralinfo.web.internal;
+package org.ruralinfo.exchange.internal;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,11 +14,11 @@ import org.ruralinfo.api.Unit;
 import org.ruralinfo.exchange.ExistingRecords;
 
 /** What the store holds, for references an imported document does not carry; the small tables read once. */
-final class StoredRecords implements ExistingRecords {
+public final class StoredRecords implements ExistingRecords {
     private final RecordStore store;
     private final Map<String, Unit> units = new HashMap<>();
 
-    StoredRecords(RecordStore store) {
+    public StoredRecords(RecordStore store) {
         this.store = store;
         store.units().forEach(u -> units.put(u.id(), u));
     }
