@@ -25,5 +25,14 @@ public interface AccountService {
 
     List<UserAccount> list();
 
+    /**
+     * Changes a password: a user changes its own by giving the current one; an admin ({@code byAdmin})
+     * sets another's without it. Every session of the user ends.
+     *
+     * @throws ValidationException naming {@code $.password} (weak) or {@code $.current_password} (wrong)
+     * @since 1.1
+     */
+    void changePassword(String username, char[] current, char[] password, String actor, boolean byAdmin);
+
     Optional<UserAccount> find(String username);
 }

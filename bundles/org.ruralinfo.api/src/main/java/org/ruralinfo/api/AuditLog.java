@@ -14,4 +14,10 @@ public interface AuditLog {
      * @param detail free text, may be null
      */
     void record(String actor, String action, String target, String detail);
+
+    /**
+     * @return the rows that match, newest first
+     * @since 1.1
+     */
+    java.util.List<AuditEntry> query(AuditQuery query);
 }

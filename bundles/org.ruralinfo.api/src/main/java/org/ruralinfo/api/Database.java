@@ -29,6 +29,15 @@ public interface Database {
      */
     void factsChanged(Connection connection) throws SQLException;
 
+    /**
+     * Writes a consistent online backup of the whole database to {@code zip} (the embedded H2's
+     * {@code BACKUP TO}); with an external database (PostgreSQL) use its own tools instead.
+     *
+     * @throws UnsupportedOperationException when the database is not the embedded one
+     * @since 1.1
+     */
+    void backup(java.nio.file.Path zip);
+
     /** Appends an audit row inside the caller's transaction (see {@link AuditLog#record}). */
     void audit(Connection connection, String actor, String action, String target, String detail)
             throws SQLException;

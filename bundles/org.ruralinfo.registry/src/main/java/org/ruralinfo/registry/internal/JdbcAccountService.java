@@ -256,6 +256,55 @@ public class JdbcAccountService implements AccountService {
         return find(user.username()).orElseThrow();
     }
 
+    @Override
+    public void changePassword(String username, char[] current, char[] password, String actor, boolean byAdmin) {
+        String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        Optional<String> hash = query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM users WHERE username = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+        if (hash.isEmpty()) {
+            throw new ValidationException(new ValidationError("$.username", "unknown user \"" + name + "\""));
+        }
+        if (!byAdmin && (current == null || !hasher.verify(current, hash.get()))) {
+            audit.record(actor, "password.change.failed", "user:" + name, "wrong current password");
+            throw new ValidationException(new ValidationError("$.current_password", "the current password is wrong"));
+        }
+        String problem = passwordProblem(name, password);
+        if (problem != null) {
+            throw new ValidationException(new ValidationError("$.password", problem));
+        }
+        String newHash = hasher.hash(password);
+        query(c -> {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE users SET password_hash = ? WHERE username = ?")) {
+                    ps.setString(1, newHash);
+                    ps.setString(2, name);
+                    ps.executeUpdate();
+                }
+                // a changed password ends every session of the user
+                try (PreparedStatement ps = c.prepareStatement("DELETE FROM sessions WHERE username = ?")) {
+                    ps.setString(1, name);
+                    ps.executeUpdate();
+                }
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+            return null;
+        });
+        Arrays.fill(password, '\0');
+        audit.record(actor, "password.change", "user:" + name, byAdmin ? "set by an admin" : "by the user");
+    }
+
     /** @return why a password is refused, or null when it is acceptable */
     String passwordProblem(String username, char[] password) {
         if (password == null || password.length < config.password_min__length()) {

@@ -52,7 +52,13 @@ public class ExchangeServlet extends ApiServlet {
         }
         ExchangeDocument doc;
         try (InputStream in = new LimitedInputStream(req.getInputStream(), MAX_DOCUMENT)) {
-            doc = codec.read(in, ExistingRecords.of(store));
+            try {
+                doc = codec.read(in, ExistingRecords.of(store));
+            } catch (org.ruralinfo.api.ValidationException e) {
+                // read the rest of a refused document, so the client gets the answer, not a reset connection
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+                throw e;
+            }
         }
         ImportCounts counts = store.importDocument(doc, u.username());
         send(resp, 200, java.util.Map.of("imported", Documents.counts(counts)));

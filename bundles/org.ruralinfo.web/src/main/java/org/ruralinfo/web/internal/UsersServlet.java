@@ -22,9 +22,14 @@ import jakarta.servlet.Servlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** {@code POST/GET /api/v1/users}: admins create and list users; passwords are never returned. */
+/**
+ * {@code POST/GET /api/v1/users}: admins create and list users; passwords are never returned.
+ * {@code POST /api/v1/users/{username}/password}: a user changes its own password
+ * ({@code {"current_password", "password"}}), an admin sets anyone's ({@code {"password"}}); every
+ * session of that user ends.
+ */
 @Component(service = Servlet.class)
-@HttpWhiteboardServletPattern("/api/v1/users")
+@HttpWhiteboardServletPattern({ "/api/v1/users", "/api/v1/users/*" })
 public class UsersServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
 
@@ -45,6 +50,11 @@ public class UsersServlet extends ApiServlet {
 
     @Override
     void post(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String info = req.getPathInfo();
+        if (info != null && !info.equals("/")) {
+            password(req, resp, info);
+            return;
+        }
         UserAccount admin = user(req, Role.ADMIN);
         JsonNode body = body(req, 16_384);
         String username = requiredText(body, "username", 64);
@@ -68,5 +78,26 @@ public class UsersServlet extends ApiServlet {
                 admin.username());
         resp.setHeader("Location", "/api/v1/users/" + created.username());
         send(resp, 201, Documents.user(created));
+    }
+
+    private void password(HttpServletRequest req, HttpServletResponse resp, String info) throws IOException {
+        String[] parts = info.substring(1).split("/");
+        if (parts.length != 2 || !parts[1].equals("password")) {
+            throw ApiException.notFound("no such resource: " + req.getRequestURI());
+        }
+        UserAccount me = user(req);
+        String target = parts[0];
+        boolean self = me.username().equals(target);
+        if (!self && !me.has(Role.ADMIN)) {
+            throw ApiException.forbidden("only an admin changes another user's password");
+        }
+        if (!self && accounts().find(target).isEmpty()) {
+            throw ApiException.notFound("no user \"" + target + "\"");
+        }
+        JsonNode body = body(req, 16_384);
+        String password = requiredText(body, "password", 1024);
+        char[] current = self ? requiredText(body, "current_password", 1024).toCharArray() : null;
+        accounts().changePassword(target, current, password.toCharArray(), me.username(), !self);
+        resp.setStatus(204);
     }
 }
