@@ -47,7 +47,7 @@ CREATE TABLE items (
     unit               VARCHAR(64)  NOT NULL REFERENCES units (id),
     type               VARCHAR(32)  NOT NULL,
     title              VARCHAR(500) NOT NULL,
-    body               CLOB,
+    body               TEXT,
     submitted_at       TIMESTAMP WITH TIME ZONE,
     occurred_at        TIMESTAMP WITH TIME ZONE,
     notice             VARCHAR(64) REFERENCES notices (id),

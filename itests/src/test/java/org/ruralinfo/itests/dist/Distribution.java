@@ -30,6 +30,8 @@ final class Distribution implements AutoCloseable {
     final Path log;
     private Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Extra environment of the process, e.g. the PostgreSQL database of {@link Postgres#freshDatabase}. */
+    final Map<String, String> environment = new java.util.HashMap<>();
     /** Seconds from process start to a healthy answer, measured by {@link #start()}. */
     double startSeconds;
 
@@ -84,12 +86,19 @@ final class Distribution implements AutoCloseable {
         }
     }
 
+    /** Runs on {@code database} (the environment of {@link Postgres#freshDatabase}) instead of embedded H2. */
+    Distribution on(Map<String, String> database) {
+        environment.putAll(database);
+        return this;
+    }
+
     Distribution start() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(distDir.resolve("bin/ruralinfo").toString());
         Map<String, String> env = pb.environment();
         env.put("RURALINFO_HTTP_PORT", Integer.toString(port));
         env.put("RURALINFO_HTTP_HOST", "127.0.0.1");
         env.put("RURALINFO_HOME", home.toString());
+        env.putAll(environment);
         if (adminPassword != null) {
             env.put("RURALINFO_ADMIN_PASSWORD", adminPassword);
         } else {

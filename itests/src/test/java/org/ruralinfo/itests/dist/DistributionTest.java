@@ -150,7 +150,7 @@ class DistributionTest {
         }
     }
 
-    private static void assertRowsMatch(String period, JsonNode expected, JsonNode actual) {
+    static void assertRowsMatch(String period, JsonNode expected, JsonNode actual) {
         Iterator<Map.Entry<String, JsonNode>> kinds = expected.fields();
         while (kinds.hasNext()) {
             Map.Entry<String, JsonNode> kind = kinds.next();
@@ -174,7 +174,7 @@ class DistributionTest {
         }
     }
 
-    private static TreeSet<String> ids(JsonNode array) {
+    static TreeSet<String> ids(JsonNode array) {
         TreeSet<String> out = new TreeSet<>();
         array.forEach(n -> out.add(n.asText()));
         return out;

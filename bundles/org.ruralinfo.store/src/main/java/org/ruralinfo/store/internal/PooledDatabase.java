@@ -13,11 +13,14 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 
@@ -26,8 +29,11 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * The product's database as a pooled {@link DataSource} service ({@code ruralinfo.db=main}), registered
- * only once the schema migrations have run. The JDBC driver comes from an OSGi
- * {@link DataSourceFactory} (H2 by default); the pool is HikariCP.
+ * only once the schema migrations have run. The JDBC driver comes from the OSGi
+ * {@link DataSourceFactory} whose driver serves the URL (H2 embedded by default, PostgreSQL for
+ * {@code jdbc:postgresql:}); the pool is HikariCP. Where to connect: the configuration
+ * {@code org.ruralinfo.store}, else {@code RURALINFO_DB_URL}/{@code _USER}/{@code _PASSWORD} (framework
+ * property {@code ruralinfo.db.url}… or environment), else the embedded H2 file.
  */
 @Component(service = DataSource.class, property = "ruralinfo.db=main", configurationPid = "org.ruralinfo.store",
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -37,16 +43,36 @@ public class PooledDatabase implements DataSource {
     static final String HOME = "ruralinfo.home";
 
     private final HikariDataSource pool;
+    private final ServiceReference<DataSourceFactory> driverRef;
+    private final BundleContext context;
 
     @Activate
     public PooledDatabase(BundleContext context, StoreConfig config,
-            @Reference(name = "dataSourceFactory") DataSourceFactory factory) throws SQLException {
-        String url = config.url().isBlank() ? embeddedUrl(context.getProperty(HOME)) : config.url();
+            @Reference(name = "dataSourceFactory", cardinality = ReferenceCardinality.AT_LEAST_ONE,
+                    policyOption = ReferencePolicyOption.GREEDY) List<ServiceReference<DataSourceFactory>> factories)
+            throws SQLException {
+        String url = setting(config.url(), context, "ruralinfo.db.url", "RURALINFO_DB_URL");
+        if (url.isBlank()) {
+            url = embeddedUrl(context.getProperty(HOME));
+        }
+        String user = setting(config.user(), context, "ruralinfo.db.user", "RURALINFO_DB_USER");
+        String password = setting(config.password(), context, "ruralinfo.db.password", "RURALINFO_DB_PASSWORD");
+        String driver = url.startsWith("jdbc:postgresql:") ? "org.postgresql.Driver"
+                : url.startsWith("jdbc:h2:") ? "org.h2.Driver" : null;
+        if (driver == null) {
+            throw new IllegalStateException("unsupported database URL (H2 or PostgreSQL): " + redact(url));
+        }
+        ServiceReference<DataSourceFactory> ref = factories.stream()
+                .filter(r -> driver.equals(r.getProperty(DataSourceFactory.OSGI_JDBC_DRIVER_CLASS))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("waiting for the JDBC driver bundle of " + driver));
+        DataSourceFactory factory = context.getService(ref);
+        this.driverRef = ref;
+        this.context = context;
         Properties props = new Properties();
         props.setProperty(DataSourceFactory.JDBC_URL, url);
-        if (!config.user().isBlank()) {
-            props.setProperty(DataSourceFactory.JDBC_USER, config.user());
-            props.setProperty(DataSourceFactory.JDBC_PASSWORD, config.password());
+        if (!user.isBlank()) {
+            props.setProperty(DataSourceFactory.JDBC_USER, user);
+            props.setProperty(DataSourceFactory.JDBC_PASSWORD, password);
         }
         HikariConfig hc = new HikariConfig();
         hc.setPoolName("ruralinfo");
@@ -58,13 +84,31 @@ public class PooledDatabase implements DataSource {
         try {
             List<Integer> applied = new Migrations(p -> PooledDatabase.class.getClassLoader().getResourceAsStream(p))
                     .migrate(pool);
-            if (!applied.isEmpty()) {
-                Logger.getLogger("org.ruralinfo.store").info("schema migrations applied: " + applied);
-            }
+            Logger.getLogger("org.ruralinfo.store").info("database " + redact(url)
+                    + (applied.isEmpty() ? "" : ", schema migrations applied: " + applied));
         } catch (SQLException | RuntimeException e) {
             pool.close();
+            context.ungetService(ref);
             throw e;
         }
+    }
+
+    /** @return the configured value, else the framework property, else the environment variable, else "" */
+    static String setting(String configured, BundleContext context, String property, String environment) {
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        String p = context.getProperty(property);
+        if (p != null && !p.isBlank()) {
+            return p.strip();
+        }
+        String e = System.getenv(environment);
+        return e == null ? "" : e.strip();
+    }
+
+    /** A URL fit for a log: no password parameter. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
     /**
@@ -85,6 +129,7 @@ public class PooledDatabase implements DataSource {
     @Deactivate
     void close() {
         pool.close();
+        context.ungetService(driverRef);
     }
 
     @Override

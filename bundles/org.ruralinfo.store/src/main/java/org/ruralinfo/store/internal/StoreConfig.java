@@ -5,7 +5,8 @@ import org.osgi.service.metatype.annotations.AttributeType;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(name = "ruralinfo database / 数据库",
-        description = "Where ruralinfo keeps its records. Empty URL: the embedded H2 file under RURALINFO_HOME/db.")
+        description = "Where ruralinfo keeps its records. Empty URL: RURALINFO_DB_URL (environment or framework "
+                + "property ruralinfo.db.url), else the embedded H2 file under RURALINFO_HOME/db.")
 @interface StoreConfig {
     @AttributeDefinition(name = "JDBC URL", description = "e.g. jdbc:postgresql://db:5432/ruralinfo; empty for embedded H2",
             required = false)
@@ -19,8 +20,4 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
     @AttributeDefinition(name = "Pool size", description = "Largest number of open connections")
     int pool_size() default 8;
-
-    @AttributeDefinition(name = "DataSourceFactory filter",
-            description = "Which JDBC driver bundle to use, e.g. (osgi.jdbc.driver.class=org.postgresql.Driver)")
-    String dataSourceFactory_target() default "(osgi.jdbc.driver.class=org.h2.Driver)";
 }

@@ -1,0 +1,102 @@
+package org.ruralinfo.itests.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Issue #11: the same distribution on a real PostgreSQL, two runtimes on one database. The example
+ * year imported on one node ranks exactly as expected on the other; a change on either is seen by
+ * both at once (the facts revision is in the database); a session opened on one works on the other.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PostgresTwoNodesTest {
+    private static final String PASSWORD = "Itest-Secret-2026";
+    private static final List<String> PERIODS = List.of("2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2025");
+    private static Distribution a;
+    private static Distribution b;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Map<String, String> db = Postgres.freshDatabase("twonodes");
+        a = new Distribution(Distribution.work("pg-a"), PASSWORD).on(db).start();
+        b = new Distribution(Distribution.work("pg-b"), PASSWORD).on(db).start();
+        System.out.printf("on PostgreSQL: node a healthy in %.2f s, node b in %.2f s%n", a.startSeconds,
+                b.startSeconds);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (Distribution d : new Distribution[] {a, b}) {
+            if (d != null) {
+                d.stop();
+                d.close();
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void bothNodesRunOnPostgresql() throws Exception {
+        assertTrue(a.logText().contains("jdbc:postgresql:"), a.logText());
+        assertEquals("UP", Distribution.json(b.get("/api/v1/health", null)).path("status").asText());
+    }
+
+    @Test
+    @Order(2)
+    void theExampleImportedOnOneNodeRanksExactlyOnTheOther() throws Exception {
+        String ta = a.login("admin", PASSWORD);
+        HttpResponse<String> r = a.send("POST", "/api/v1/exchange", ta, HttpRequest.BodyPublishers
+                .ofFile(DistributionTest.shared().resolve("examples/bazhou-2025-small.json")));
+        assertEquals(200, r.statusCode(), r.body());
+        String tb = b.login("admin", PASSWORD);
+        JsonNode expected = Distribution.JSON.readTree(
+                Files.readString(DistributionTest.shared().resolve("examples/bazhou-2025-small.expected.json")));
+        for (String period : PERIODS) {
+            JsonNode report = Distribution.json(b.get("/api/v1/rankings?period=" + period, tb));
+            DistributionTest.assertRowsMatch(period, expected.path("periods").path(period), report.path("kinds"));
+            assertEquals(a.get("/api/v1/rankings?period=" + period, ta).body(),
+                    b.get("/api/v1/rankings?period=" + period, tb).body());
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aChangeOnOneNodeIsSeenByTheOtherAtOnce() throws Exception {
+        String ta = a.login("admin", PASSWORD);
+        String tb = b.login("admin", PASSWORD);
+        String before = a.get("/api/v1/rankings?period=2025-Q1", ta).body(); // cached on a
+        String change = "{\"format\":\"ruralinfo-exchange/1\",\"adoptions\":[{\"item\":\"I-00004\",\"level\":"
+                + "\"region_instruction\",\"at\":\"2025-02-10\"}]}";
+        assertEquals(200, b.post("/api/v1/exchange", tb, change).statusCode());
+        String after = a.get("/api/v1/rankings?period=2025-Q1", ta).body();
+        assertFalse(before.equals(after), "node a's cached ranking was invalidated by node b's change");
+        assertTrue(after.contains("\"ref\":\"item:I-00004\""));
+        assertEquals(after, b.get("/api/v1/rankings?period=2025-Q1", tb).body());
+    }
+
+    @Test
+    @Order(4)
+    void aSessionOpenedOnOneNodeWorksOnTheOtherAndEndsOnBoth() throws Exception {
+        String token = a.login("admin", PASSWORD);
+        assertEquals(200, b.get("/api/v1/users", token).statusCode());
+        assertEquals(204, b.send("DELETE", "/api/v1/session", token, HttpRequest.BodyPublishers.noBody())
+                .statusCode());
+        assertEquals(401, a.get("/api/v1/users", token).statusCode());
+    }
+}
