@@ -19,8 +19,10 @@ import javax.sql.DataSource;
 
 /**
  * A small versioned schema migration runner: the scripts {@code db/migration/V<n>__<description>.sql},
- * n = 1, 2, 3 … without gaps, listed in {@code db/migration/index.txt}, run in order, each in its own
- * transaction, and are recorded in {@code schema_version}. A database newer than the code is refused.
+ * listed in {@code db/migration/index.txt} with strictly increasing n, run in order, each in its own
+ * transaction, and are recorded in {@code schema_version}. Every listed script not yet recorded runs
+ * (so a script merged later with a lower number still runs); a recorded version this code does not
+ * list means the database is newer than the code, and is refused.
  * Statements are separated by a semicolon at the end of a line; lines starting with {@code --} are
  * comments. (Flyway and Liquibase scan the class path in ways an OSGi bundle does not offer; this
  * runner reads the scripts through the bundle's own class loader.)
@@ -33,58 +35,73 @@ final class Migrations {
         this.resources = resources;
     }
 
+    /** A listed script: its version and file name. */
+    private record Script(int version, String name) {
+    }
+
     /** @return the versions applied by this call */
     List<Integer> migrate(DataSource ds) throws SQLException {
-        List<String> scripts = index();
+        List<Script> scripts = index();
         List<Integer> applied = new ArrayList<>();
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             ensureTable(c);
-            int current = currentVersion(c);
-            if (current > scripts.size()) {
-                throw new SQLException("the database has schema version " + current
-                        + " but this ruralinfo knows only " + scripts.size() + ": run the newer release");
+            java.util.Set<Integer> done = recorded(c);
+            java.util.Set<Integer> known = new java.util.HashSet<>();
+            scripts.forEach(s -> known.add(s.version()));
+            for (int v : done) {
+                if (!known.contains(v)) {
+                    throw new SQLException("the database has schema version " + v
+                            + ", which this ruralinfo does not know: run the newer release");
+                }
             }
-            for (int v = current + 1; v <= scripts.size(); v++) {
-                String name = scripts.get(v - 1);
+            for (Script script : scripts) {
+                if (done.contains(script.version())) {
+                    continue;
+                }
                 try {
-                    for (String sql : statements(read("db/migration/" + name))) {
+                    for (String sql : statements(read("db/migration/" + script.name()))) {
                         try (Statement s = c.createStatement()) {
                             s.execute(sql);
                         }
                     }
                     try (PreparedStatement ps = c.prepareStatement(
                             "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
-                        ps.setInt(1, v);
-                        ps.setString(2, name);
+                        ps.setInt(1, script.version());
+                        ps.setString(2, script.name());
                         ps.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
                         ps.executeUpdate();
                     }
                     c.commit();
-                    applied.add(v);
+                    applied.add(script.version());
                 } catch (SQLException e) {
                     c.rollback();
-                    throw new SQLException("migration " + name + " failed: " + e.getMessage(), e);
+                    throw new SQLException("migration " + script.name() + " failed: " + e.getMessage(), e);
                 }
             }
         }
         return applied;
     }
 
-    private List<String> index() {
-        List<String> names = new ArrayList<>();
+    private List<Script> index() {
+        List<Script> scripts = new ArrayList<>();
+        java.util.regex.Pattern form = java.util.regex.Pattern.compile("V(\\d+)__[A-Za-z0-9_]+\\.sql");
         for (String line : read("db/migration/index.txt").split("\n")) {
             String name = line.strip();
             if (name.isEmpty() || name.startsWith("#")) {
                 continue;
             }
-            String expected = "V" + (names.size() + 1) + "__";
-            if (!name.startsWith(expected) || !name.endsWith(".sql")) {
-                throw new IllegalStateException("migration " + name + " out of order: expected " + expected + "…");
+            java.util.regex.Matcher m = form.matcher(name);
+            if (!m.matches()) {
+                throw new IllegalStateException("migration " + name + " is not named V<n>__<description>.sql");
             }
-            names.add(name);
+            int v = Integer.parseInt(m.group(1));
+            if (!scripts.isEmpty() && v <= scripts.get(scripts.size() - 1).version()) {
+                throw new IllegalStateException("migration " + name + " out of order in index.txt");
+            }
+            scripts.add(new Script(v, name));
         }
-        return names;
+        return scripts;
     }
 
     private static void ensureTable(Connection c) throws SQLException {
@@ -95,12 +112,15 @@ final class Migrations {
         c.commit();
     }
 
-    private static int currentVersion(Connection c) throws SQLException {
+    private static java.util.Set<Integer> recorded(Connection c) throws SQLException {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
         try (Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(version), 0) FROM schema_version")) {
-            rs.next();
-            return rs.getInt(1);
+                ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) {
+                out.add(rs.getInt(1));
+            }
         }
+        return out;
     }
 
     private String read(String path) {
