@@ -149,6 +149,12 @@ final class Distribution implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills the JVM at once (SIGKILL, as {@code kill -9}): no shutdown hook, no clean close. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws Exception {
         if (process != null && process.isAlive()) {

@@ -103,11 +103,14 @@ final class DocumentReader {
             Map.entry("research_qualified", JsonInput::bool)),
             "id", "unit", "type", "title", "submitted_at", "status");
 
+    /** {@code units} and {@code leader} are optional additions of v1 (a combined adoption, the leader's level). */
     private static final Shape ADOPTION = new Shape(Map.of(
             "item", ID,
             "level", (in, p) -> in.constant(p, "adoption level", AdoptionLevel.class),
             "at", DATE,
-            "issue", text(TextLimits.ID)),
+            "issue", text(TextLimits.ID),
+            "units", JsonInput::refs,
+            "leader", (in, p) -> in.code(p, TextLimits.LEADER)),
             "item", "level", "at");
 
     private static final Shape PUBLICITY = new Shape(Map.of(
@@ -158,8 +161,7 @@ final class DocumentReader {
                         (Channel) f.get("channel"), (OutletLevel) f.get("level")));
                 case "notices" -> section(path, doc.notices, NOTICE, DocumentReader::notice);
                 case "items" -> section(path, doc.items, ITEM, DocumentReader::item);
-                case "adoptions" -> section(path, doc.adoptions, ADOPTION, f -> new Adoption((String) f.get("item"),
-                        (AdoptionLevel) f.get("level"), (LocalDate) f.get("at"), (String) f.get("issue")));
+                case "adoptions" -> section(path, doc.adoptions, ADOPTION, DocumentReader::adoption);
                 case "publicity" -> section(path, doc.publicity, PUBLICITY, DocumentReader::publicity);
                 default -> {
                     return false;
@@ -224,6 +226,11 @@ final class DocumentReader {
                 (Instant) f.get("occurred_at"), (String) f.get("notice"), (String) f.get("group"),
                 (String) f.get("follows"), (ItemStatus) f.get("status"),
                 Boolean.TRUE.equals(f.get("research_qualified")));
+    }
+
+    private static Adoption adoption(Map<String, Object> f) {
+        return new Adoption((String) f.get("item"), (AdoptionLevel) f.get("level"), (LocalDate) f.get("at"),
+                (String) f.get("issue"), list(f, "units"), (String) f.get("leader"));
     }
 
     private static Publicity publicity(Map<String, Object> f) {

@@ -243,6 +243,17 @@ final class DocumentValidator {
             if (item != null && item.status() == ItemStatus.REJECTED) {
                 problems.add(path + ".item", "item \"" + a.item() + "\" was rejected by the editor and cannot be adopted");
             }
+            // a combined (综合) adoption: every credited unit is known, and none is listed twice
+            Set<String> credited = new HashSet<>();
+            for (int k = 0; k < a.units().size(); k++) {
+                String unitPath = path + ".units[" + k + "]";
+                String unit = a.units().get(k);
+                if (!credited.add(unit)) {
+                    problems.add(unitPath, "unit \"" + unit + "\" is listed twice");
+                } else {
+                    resolve(units, unit, unitPath, "unit");
+                }
+            }
             if (a.item() != null && a.level() != null) {
                 Integer first = seen.putIfAbsent(new AdoptionKey(a.item(), a.level()), i);
                 if (first != null) {

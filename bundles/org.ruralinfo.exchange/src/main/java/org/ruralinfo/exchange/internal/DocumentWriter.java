@@ -122,6 +122,17 @@ final class DocumentWriter {
         constant("level", a.level());
         date("at", a.at());
         text("issue", a.issue());
+        // optional additions of v1: written only when given, so documents without them stay as before
+        if (!a.units().isEmpty()) {
+            out.writeArrayFieldStart("units");
+            for (String unit : a.units()) {
+                out.writeString(unit);
+            }
+            out.writeEndArray();
+        }
+        if (a.leader() != null) {
+            text("leader", a.leader());
+        }
     }
 
     private void publicity(Publicity p) throws IOException {

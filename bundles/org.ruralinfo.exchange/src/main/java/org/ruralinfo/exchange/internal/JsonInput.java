@@ -150,6 +150,16 @@ final class JsonInput {
         return s;
     }
 
+    /** @return a non-empty code of at most {@code max} characters, e.g. a leader's level */
+    String code(String path, int max) throws IOException {
+        String s = text(path, max);
+        if (s != null && s.isBlank()) {
+            problems.add(path, "must not be empty");
+            return null;
+        }
+        return s;
+    }
+
     /** @return like {@link #id}, one shared instance per distinct value */
     String ref(String path) throws IOException {
         String s = id(path);

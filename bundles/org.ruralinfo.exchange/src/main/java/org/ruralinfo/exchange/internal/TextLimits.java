@@ -12,6 +12,8 @@ final class TextLimits {
     static final int REQUIREMENTS = 20_000;
     /** an item's body */
     static final int BODY = 200_000;
+    /** the level code of an instructing leader on an adoption ({@code secretary}, {@code vice_chairman} …) */
+    static final int LEADER = 50;
 
     private TextLimits() {
     }

@@ -83,9 +83,9 @@ public class JdbcRecordStore implements RecordStore {
                             i -> new Object[] {i.unit(), i.type().wire(), i.title(), i.body(), i.submittedAt(),
                                 i.occurredAt(), i.notice(), i.group(), i.follows(), i.status().wire(),
                                 i.researchQualified()});
-            Upsert.of(c, "adoptions", List.of("item", "level"), List.of("at", "issue"))
+            Upsert.of(c, "adoptions", List.of("item", "level"), List.of("at", "issue", "credited_units", "leader_level"))
                     .run(doc.adoptions(), a -> new Object[] {a.item(), a.level().wire()},
-                            a -> new Object[] {a.at(), a.issue()});
+                            a -> new Object[] {a.at(), a.issue(), creditedUnits(a), a.leader()});
             Upsert.of(c, "publicity", List.of("id"), List.of("unit", "channel", "outlet", "level", "title",
                     "manuscript", "published", "reported_at"))
                     .run(doc.publicity(), p -> new Object[] {p.id()},
@@ -171,7 +171,7 @@ public class JdbcRecordStore implements RecordStore {
             items.forEach(i -> ids.add(i.id()));
             List<Adoption> adoptions = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT item, level, at, issue FROM adoptions ORDER BY item, level")) {
+                    "SELECT item, level, at, issue, credited_units, leader_level FROM adoptions ORDER BY item, level")) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         if (ids.contains(rs.getString("item"))) {
@@ -334,8 +334,40 @@ public class JdbcRecordStore implements RecordStore {
     }
 
     private static Adoption adoption(ResultSet rs) throws SQLException {
+        String credited = rs.getString("credited_units");
+        List<String> units = credited == null || credited.isEmpty() ? List.of()
+                : List.of(credited.split(String.valueOf(CREDIT_SEPARATOR)));
         return new Adoption(rs.getString("item"), Wire.parse(AdoptionLevel.class, rs.getString("level")),
-                Jdbc.getDate(rs, "at"), rs.getString("issue"));
+                Jdbc.getDate(rs, "at"), rs.getString("issue"), units, rs.getString("leader_level"));
+    }
+
+    /** Separates the unit ids of {@code adoptions.credited_units} (V4). */
+    private static final char CREDIT_SEPARATOR = ',';
+    /** The width of {@code adoptions.credited_units} (V4). */
+    private static final int CREDIT_WIDTH = 2000;
+
+    /**
+     * @return the credited units of a combined adoption joined by commas, or null for none
+     * @throws IllegalArgumentException when a unit id holds a comma or the list does not fit the column:
+     *         the import is refused as a whole rather than stored wrong
+     */
+    private static String creditedUnits(Adoption a) {
+        if (a.units().isEmpty()) {
+            return null;
+        }
+        for (String unit : a.units()) {
+            if (unit.indexOf(CREDIT_SEPARATOR) >= 0 || unit.isEmpty()) {
+                throw new IllegalArgumentException("adoption of item " + a.item() + " at " + a.level().wire()
+                        + ": credited unit id \"" + unit + "\" cannot be stored (empty or holds a comma)");
+            }
+        }
+        String joined = String.join(String.valueOf(CREDIT_SEPARATOR), a.units());
+        if (joined.length() > CREDIT_WIDTH) {
+            throw new IllegalArgumentException("adoption of item " + a.item() + " at " + a.level().wire() + ": "
+                    + a.units().size() + " credited units take " + joined.length() + " characters, at most "
+                    + CREDIT_WIDTH + " can be stored");
+        }
+        return joined;
     }
 
     private static Publicity publicity(ResultSet rs) throws SQLException {

@@ -92,6 +92,40 @@ class StoreTest {
     }
 
     @Test
+    void theCreditedUnitsAndTheLeaderOfAnAdoptionRoundTrip_V4() {
+        ExchangeDocument base = doc("标题");
+        List<Adoption> adoptions = List.of(
+                new Adoption("I-1", AdoptionLevel.PREFECTURE_BRIEFING, LocalDate.of(2025, 7, 5), "2025年第12期",
+                        List.of("korla", "agri"), null),
+                new Adoption("I-1", AdoptionLevel.REGION_INSTRUCTION, LocalDate.of(2025, 7, 9), null, List.of(),
+                        "deputy_secretary"),
+                new Adoption("I-1", AdoptionLevel.REGION_PUBLICATION, LocalDate.of(2025, 7, 7), null));
+        // "region_instruction" sorts before "region_publication" in the store's ORDER BY level
+        store.importDocument(withAdoptions(base, adoptions), "test");
+        List<Adoption> read = store.year(2025).adoptions();
+        assertEquals(adoptions, read, "ordered by item, level (by its wire name); the credited units in their order");
+        assertEquals(List.of("korla", "agri"), read.get(0).units());
+        assertEquals("deputy_secretary", read.get(1).leader());
+
+        // re-importing the adoption without them clears them (replaced by item and level)
+        store.importDocument(base, "test");
+        assertEquals(base.adoptions().get(0), store.year(2025).adoptions().get(0));
+    }
+
+    @Test
+    void aCreditedUnitThatCannotBeStoredRefusesTheImport() {
+        ExchangeDocument bad = withAdoptions(doc("标题"), List.of(new Adoption("I-1",
+                AdoptionLevel.PREFECTURE_BRIEFING, LocalDate.of(2025, 7, 5), null, List.of("korla", "a,b"), null)));
+        assertThrows(IllegalArgumentException.class, () -> store.importDocument(bad, "test"));
+        assertEquals(List.of(), store.units(), "nothing of the refused document was written");
+    }
+
+    private static ExchangeDocument withAdoptions(ExchangeDocument d, List<Adoption> adoptions) {
+        return new ExchangeDocument(d.prefecture(), d.calendar(), d.units(), d.groups(), d.outlets(), d.notices(),
+                d.items(), adoptions, d.publicity());
+    }
+
+    @Test
     void aFailingImportWritesNothing() {
         ExchangeDocument good = doc("标题");
         ExchangeDocument bad = new ExchangeDocument("bazhou", List.of(), good.units(), List.of(), List.of(), List.of(),

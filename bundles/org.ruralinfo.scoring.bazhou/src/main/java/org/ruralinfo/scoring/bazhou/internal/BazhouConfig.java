@@ -56,6 +56,27 @@ public @interface BazhouConfig {
             description = "第十九条(一) 裁定: 同一条信息的不同采用事件分数累加 (5+10+20) / Art.19(1) ruling: points add up over the distinct adoption events of one item; false: only the highest counts")
     boolean information_cumulative() default true;
 
+    @AttributeDefinition(name = "综合采用分数分摊 / split a combined adoption among its units",
+            description = "第十九条(一) 本州裁定: 综合(多单位)采用只计入信息所属单位, 得全分 (false). 其他地区规则: 分数由所列单位平均分摊, "
+                    + "整除, 余数归信息所属单位 (true) / Art.19(1): false (Bayingolin) credits only the item's unit with full points; "
+                    + "true (another region's rule) splits the points equally among the credited units, integer division, "
+                    + "the remainder to the item's own unit")
+    boolean adoption_split__combined() default false;
+
+    @AttributeDefinition(name = "领导批示分级 / instruction points by the leader's level",
+            description = "第十九条(一) 本州: 自治区领导批示一律按 adoption.region_instruction 计分 (空). 其他地区规则: 按批示领导级别计分, "
+                    + "如 secretary:30,chairman:30,deputy_secretary:20,vice_chairman:20,default:20; 未列级别按 default, "
+                    + "无 default 按 adoption.region_instruction; 有质量的调研信息仍按 research.region_instruction / "
+                    + "Art.19(1): empty (Bayingolin) gives every instruction adoption.region_instruction; else leader:points "
+                    + "pairs (another region's rule), 'default' for a level not listed or unknown")
+    String[] instruction_tiers() default {};
+
+    @AttributeDefinition(name = "约稿漏报年度计零分 / missed commissioned deadlines that zero the year",
+            description = "第二十条 本州: 不适用 (0). 其他地区规则: 全年未按时报送约稿信息达N次及以上的, 年度得分计零 (只影响年度, 不改季度) / "
+                    + "Art.20: 0 (Bayingolin) = off; N >= 1 (another region's rule): a unit that missed N or more commissioned "
+                    + "deadlines in the year scores zero for the year (the quarters stay as ranked)")
+    int commissioned_missed__zero__year() default 0;
+
     @AttributeDefinition(name = "计分的信息状态 / item statuses that count",
             description = "第七条(五) 只有编辑采用(accepted)的信息计分, 退回(rejected)的信息一律不计 / Art.7(5): statuses of an item that count for points and quotas")
     String[] counting_statuses() default { "accepted" };

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,14 +49,35 @@ public record BazhouParameters(InformationPoints information, PublicityPoints pu
      * @param commissionedSubmitted commissioned, first on-time accepted item per notice and unit (5)
      * @param commissionedAdopted   commissioned, adopted by the prefecture (10)
      * @param commissionedReplacesBriefing whether that 10 replaces the briefing 5 (ruling: yes)
-     * @param cumulative            whether the distinct adoption events of an item add up (ruling: yes)
+     * @param cumulative            whether the distinct adoption events of an item add up (ruling: yes);
+     *                              otherwise only the highest counts (another region's rule)
+     * @param splitCombined         whether a combined (综合) adoption's points are split equally among the
+     *                              units it credits (another region's rule), the remainder of the integer
+     *                              division to the item's own unit; Bayingolin: no, the item's unit gets them all
+     * @param instructionTiers      the points of an ordinary item's {@code region_instruction} by the
+     *                              leader's level ({@link #DEFAULT_TIER} for a level not listed or unknown);
+     *                              empty (Bayingolin): {@code adoption.get(REGION_INSTRUCTION)} for all
      */
     public record InformationPoints(Map<AdoptionLevel, Integer> adoption, Map<AdoptionLevel, Integer> research,
             int researchQualified, int commissionedSubmitted, int commissionedAdopted,
-            boolean commissionedReplacesBriefing, boolean cumulative) {
+            boolean commissionedReplacesBriefing, boolean cumulative, boolean splitCombined,
+            Map<String, Integer> instructionTiers) {
+        /** The tier of {@code instruction.tiers} for a leader level that is not listed or not known. */
+        public static final String DEFAULT_TIER = "default";
+
         public InformationPoints {
             adoption = Map.copyOf(adoption);
             research = Map.copyOf(research);
+            instructionTiers = Map.copyOf(instructionTiers);
+        }
+
+        /** @return the points of an ordinary item's regional instruction by a leader of this level (may be null) */
+        public int instruction(String leader) {
+            Integer tier = leader == null ? null : instructionTiers.get(leader);
+            if (tier == null) {
+                tier = instructionTiers.get(DEFAULT_TIER);
+            }
+            return tier != null ? tier : adoption.get(AdoptionLevel.REGION_INSTRUCTION);
         }
     }
 
@@ -106,8 +128,17 @@ public record BazhouParameters(InformationPoints information, PublicityPoints pu
      * @param commissioned per notice and addressed unit not delivered by the deadline
      * @param research     per qualifying research item short
      * @param lateItem     per time-bound item reported late
+     * @param missedCommissionedZeroYear 0: off (Bayingolin); N ≥ 1 (another region's rule): a unit that
+     *                     missed N or more commissioned deadlines in the year scores zero for the year
      */
-    public record Deductions(int quotaItem, int commissioned, int research, int lateItem) {
+    public record Deductions(int quotaItem, int commissioned, int research, int lateItem,
+            int missedCommissionedZeroYear) {
+        public Deductions {
+            if (missedCommissionedZeroYear < 0) {
+                throw new IllegalArgumentException("commissioned.missed_zero_year must be 0 (off) or at least 1: "
+                        + missedCommissionedZeroYear);
+            }
+        }
     }
 
     /**
@@ -128,7 +159,8 @@ public record BazhouParameters(InformationPoints information, PublicityPoints pu
                 levels(c.adoption_prefecture__briefing(), c.research_region__publication(),
                         c.research_region__instruction()),
                 c.research_qualified(), c.commissioned_submitted(), c.commissioned_adopted(),
-                c.commissioned_adoption__replaces__briefing(), c.information_cumulative());
+                c.commissioned_adoption__replaces__briefing(), c.information_cumulative(),
+                c.adoption_split__combined(), tiers(c.instruction_tiers()));
         PublicityPoints publicity = new PublicityPoints(
                 outlets(c.news_national(), c.news_region(), c.news_prefecture()),
                 outlets(c.online_national(), c.online_region(), c.online_prefecture()),
@@ -142,7 +174,7 @@ public record BazhouParameters(InformationPoints information, PublicityPoints pu
                 kinds(c.research_county_per__halfyear(), c.research_member_per__halfyear(), 0),
                 kinds(0, 0, c.research_department_per__year()));
         Deductions deductions = new Deductions(c.deduction_quota__item(), c.deduction_commissioned(),
-                c.deduction_research(), c.deduction_late__item());
+                c.deduction_research(), c.deduction_late__item(), c.commissioned_missed__zero__year());
         Deadlines deadlines = new Deadlines(Duration.ofMinutes(c.deadline_emergency__minutes()),
                 c.deadline_meeting__workdays());
         EvaluationRules evaluation = new EvaluationRules(
@@ -193,9 +225,79 @@ public record BazhouParameters(InformationPoints information, PublicityPoints pu
                 });
     }
 
+    /**
+     * A {@link BazhouConfig} view of another policy's configuration type that declares the same attributes
+     * with other defaults, such as the variant policy's: each method of {@code type} gives the attribute of
+     * the same name; an attribute {@code type} does not declare keeps the default of {@link BazhouConfig}.
+     * So a policy that reuses these rules has its own Metatype (its own defaults, its own PID) and no
+     * copy of the rules.
+     *
+     * @throws IllegalArgumentException when {@code type} declares a method that is not an attribute of
+     *                                  {@link BazhouConfig} with the same return type
+     */
+    public static <C> BazhouConfig config(Class<C> type, C config) {
+        Map<String, Object> values = new java.util.HashMap<>();
+        for (Method m : type.getDeclaredMethods()) {
+            if (m.isSynthetic() || java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                continue;
+            }
+            Method own;
+            try {
+                own = BazhouConfig.class.getDeclaredMethod(m.getName());
+            } catch (NoSuchMethodException e) {
+                throw new IllegalArgumentException(type.getName() + "." + m.getName() + " is no attribute of "
+                        + BazhouConfig.class.getName(), e);
+            }
+            if (!own.getReturnType().equals(m.getReturnType())) {
+                throw new IllegalArgumentException(type.getName() + "." + m.getName() + " returns "
+                        + m.getReturnType().getSimpleName() + ", not " + own.getReturnType().getSimpleName());
+            }
+            try {
+                m.setAccessible(true);
+                values.put(propertyName(m), m.invoke(config));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException("cannot read " + type.getName() + "." + m.getName(), e);
+            }
+        }
+        return config(values);
+    }
+
     /** The DS name mapping of a configuration method: {@code __} is {@code _}, {@code _} is {@code .}. */
     static String propertyName(Method m) {
         return m.getName().replace("__", "\u0000").replace('_', '.').replace('\u0000', '_');
+    }
+
+    /**
+     * @return the tiers of {@code instruction.tiers}: {@code level:points} entries, given as array elements
+     *         or comma-separated (a {@code .cfg} file gives one string); blanks are ignored
+     * @throws IllegalArgumentException for an entry that is not {@code level:points} or a level given twice
+     */
+    static Map<String, Integer> tiers(String[] entries) {
+        Map<String, Integer> tiers = new LinkedHashMap<>();
+        for (String entry : entries == null ? new String[0] : entries) {
+            for (String part : entry.split(",")) {
+                if (part.isBlank()) {
+                    continue;
+                }
+                int colon = part.indexOf(':');
+                String level = colon < 0 ? "" : part.substring(0, colon).trim();
+                int points;
+                try {
+                    points = Integer.parseInt(colon < 0 ? "" : part.substring(colon + 1).trim());
+                } catch (NumberFormatException e) {
+                    level = "";
+                    points = 0;
+                }
+                if (level.isEmpty()) {
+                    throw new IllegalArgumentException("instruction.tiers: \"" + part.trim()
+                            + "\" is not level:points (e.g. secretary:30)");
+                }
+                if (tiers.put(level, points) != null) {
+                    throw new IllegalArgumentException("instruction.tiers: level " + level + " is given twice");
+                }
+            }
+        }
+        return tiers;
     }
 
     private static Map<AdoptionLevel, Integer> levels(int briefing, int publication, int instruction) {

@@ -7,10 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.ruralinfo.api.Adoption;
 import org.ruralinfo.api.AdoptionLevel;
 import org.ruralinfo.api.Item;
+import org.ruralinfo.api.scoring.Category;
 import org.ruralinfo.api.scoring.EvaluationRules;
 import org.ruralinfo.api.scoring.Period;
 import org.ruralinfo.api.scoring.PeriodFacts;
@@ -21,7 +23,8 @@ import org.ruralinfo.api.scoring.ScoreSheet;
  * The Bayingolin measures as a pure function of a period's facts, free of OSGi: Art. 19(1)
  * information points ({@link InformationScorer}), Art. 19(2)/(3) publicity ({@link PublicityScorer})
  * and Art. 20 deductions ({@link DeductionScorer}), each line booked in the quarter whose score holds
- * it; a year is the sum of its four quarters.
+ * it; a year is the sum of its four quarters, except where {@code commissioned.missed_zero_year} (another
+ * region's rule, off for Bayingolin) adds a year-only line, see {@link #zeroYears}.
  */
 public final class BazhouRules {
     private final BazhouParameters params;
@@ -68,8 +71,61 @@ public final class BazhouRules {
                 .thenComparing(b -> b.line().category())
                 .thenComparing(b -> b.line().ref())
                 .thenComparing(b -> b.line().rule()));
-        List<PointLine> lines = held.stream().map(Booked::line).toList();
+        List<PointLine> lines = new ArrayList<>(held.stream().map(Booked::line).toList());
+        if (period.isYear()) {
+            lines.addAll(zeroYears(year, lines));
+        }
         return new ScoreSheet(lines, tieBreak(period, counting, adoptions));
+    }
+
+    /**
+     * {@code commissioned.missed_zero_year} = N ≥ 1, another region's rule on Art. 20 ("a unit that missed
+     * N or more commissioned items in the year scores zero for the year"; Bayingolin: 0, off): one extra
+     * Art. 20 line per such unit, ref {@code notice-misses:<unit>:<year>}, that cancels the unit's other
+     * lines of the year, so its year score is 0.
+     * <p>
+     * It is a line of the year alone, booked in no quarter: a quarter once ranked never changes, and
+     * the rule is about the year. So with this rule on, the year of such a unit is no longer the sum of
+     * its quarters: year = sum of the quarters + this line (for every other unit it still is the sum).
+     * <p>
+     * Ruling of this implementation: the line is {@code -(sum)} where the unit's year is positive, and 0
+     * (with the same explanation) where it is already 0 or below: the rule is a penalty and never raises
+     * a score, and the deductions column stays ≤ 0 (ranking report v1). A deadline counts as missed once
+     * it has passed ({@code asOf}), like its own −10 line ({@code notice:<notice>:<unit>}).
+     */
+    private List<PointLine> zeroYears(int year, List<PointLine> lines) {
+        int threshold = params.deductions().missedCommissionedZeroYear();
+        if (threshold <= 0) {
+            return List.of();
+        }
+        Map<String, List<String>> missed = new TreeMap<>();
+        Map<String, Integer> sums = new HashMap<>();
+        for (PointLine l : lines) {
+            sums.merge(l.unit(), l.points(), Integer::sum);
+            if (l.category() == Category.DEDUCTIONS && DeductionScorer.RULE.equals(l.rule())
+                    && l.ref().startsWith(DeductionScorer.NOTICE_REF)) {
+                // notice:<notice>:<unit>
+                String notice = l.ref().substring(DeductionScorer.NOTICE_REF.length(),
+                        Math.max(DeductionScorer.NOTICE_REF.length(), l.ref().length() - l.unit().length() - 1));
+                missed.computeIfAbsent(l.unit(), k -> new ArrayList<>()).add(notice);
+            }
+        }
+        List<PointLine> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : missed.entrySet()) {
+            if (e.getValue().size() < threshold) {
+                continue;
+            }
+            int sum = sums.getOrDefault(e.getKey(), 0);
+            int n = e.getValue().size();
+            String why = "missed " + n + " commissioned deadline" + (n == 1 ? "" : "s") + " in " + year + " ("
+                    + String.join(", ", e.getValue()) + "), " + threshold + " or more: the year scores zero "
+                    + "(another region's rule, commissioned.missed_zero_year = " + threshold + ")";
+            out.add(new PointLine(e.getKey(), Category.DEDUCTIONS, sum > 0 ? -sum : 0, DeductionScorer.RULE,
+                    "notice-misses:" + e.getKey() + ":" + year,
+                    sum > 0 ? why + "; cancels the year's other " + sum + " points"
+                            : why + "; the year is already " + sum + ", the rule never raises a score"));
+        }
+        return out;
     }
 
     /** The adoptions of counting items. */

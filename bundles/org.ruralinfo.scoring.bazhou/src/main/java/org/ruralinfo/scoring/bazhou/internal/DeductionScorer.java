@@ -42,6 +42,8 @@ import org.ruralinfo.api.scoring.PointLine;
  */
 final class DeductionScorer {
     static final String RULE = "Art.20";
+    /** The ref prefix of a commissioned deadline missed: {@code notice:<notice>:<unit>}. */
+    static final String NOTICE_REF = "notice:";
 
     private final BazhouParameters params;
     private final Timeline time;
@@ -174,7 +176,7 @@ final class DeductionScorer {
                         && InformationScorer.onTime(i, notice));
                 if (!delivered) {
                     out.add(new Booked(time.quarter(notice.deadline()), line(unit.id(),
-                            params.deductions().commissioned(), "notice:" + notice.id() + ":" + unit.id(),
+                            params.deductions().commissioned(), NOTICE_REF + notice.id() + ":" + unit.id(),
                             "no accepted item by the deadline " + notice.deadline().atZone(time.zone())
                                     .toLocalDateTime())));
                 }

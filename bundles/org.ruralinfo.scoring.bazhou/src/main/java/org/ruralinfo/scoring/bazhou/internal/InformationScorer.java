@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.ruralinfo.api.Adoption;
 import org.ruralinfo.api.AdoptionLevel;
@@ -29,6 +31,19 @@ import org.ruralinfo.api.scoring.PointLine;
  * publication, 30 regional instruction, and like any item 5 for the briefing; research that does
  * not qualify is ordinary information.</li>
  * <li>Rejected items (Art. 7(5)) earn nothing.</li>
+ * </ul>
+ * Rules of other regions, each a parameter whose default is the Bayingolin reading:
+ * <ul>
+ * <li>{@code information.cumulative = false}: an item scores only its highest adoption level; a later,
+ * higher event adds the difference in its own quarter (a ranked quarter never changes).</li>
+ * <li>{@code adoption.split_combined = true}: the points of a combined (综合) adoption, one crediting
+ * several units ({@link Adoption#units()} besides the item's own unit), are split equally among them:
+ * each gets {@code points / n} (integer division) and the remainder goes to the item's own unit, so
+ * the shares add up to the points (5 among 2: 3 + 2; 5 among 3: 3 + 1 + 1). With {@code false}
+ * (Bayingolin) the item's own unit gets the full points and the listed units nothing.</li>
+ * <li>{@code instruction.tiers}: an ordinary item's {@code region_instruction} scores by the level of
+ * the leader who instructed ({@link Adoption#leader()}); qualifying research keeps
+ * {@code research.region_instruction}.</li>
  * </ul>
  */
 final class InformationScorer {
@@ -54,16 +69,44 @@ final class InformationScorer {
             events.sort(Comparator.comparing(Adoption::at).thenComparing(Adoption::level));
             int best = 0;
             for (Adoption a : events) {
-                int earned = adoptionPoints(item, a.level());
+                int earned = adoptionPoints(item, a);
                 // ruling: points add up over distinct events; otherwise (another prefecture's
                 // reading) only the highest counts, a later higher event adding the difference
                 int pts = points.cumulative() ? earned : Math.max(0, earned - best);
                 best = Math.max(best, earned);
-                out.add(new Booked(Period.quarterOf(a.at()), line(item, pts, reason(item, a))));
+                credit(item, a, pts, reason(item, a), out);
             }
         }
         commissionedSubmissions(counting, notices, out);
         return out;
+    }
+
+    /**
+     * Books an adoption's points in the quarter of its date: to the item's unit, or, where
+     * {@code adoption.split_combined} holds and the adoption credits other units too, split equally
+     * among them (integer division, the remainder to the item's own unit).
+     */
+    private void credit(Item item, Adoption a, int pts, String reason, List<Booked> out) {
+        Period quarter = Period.quarterOf(a.at());
+        Set<String> credited = new LinkedHashSet<>();
+        credited.add(item.unit());
+        credited.addAll(a.units());
+        if (!points.splitCombined() || credited.size() == 1) {
+            out.add(new Booked(quarter, line(item, pts, reason)));
+            return;
+        }
+        int n = credited.size();
+        int share = pts / n;
+        int remainder = pts - share * n;
+        String combined = " — combined (综合) adoption credited to " + n + " units (" + String.join(", ", credited)
+                + "), " + pts + " split equally, the remainder to " + item.unit() + " (rule adoption.split_combined)";
+        for (String unit : credited) {
+            int own = unit.equals(item.unit()) ? share + remainder : share;
+            if (own != 0 || unit.equals(item.unit())) {
+                out.add(new Booked(quarter, new PointLine(unit, Category.INFORMATION, own, RULE, "item:" + item.id(),
+                        reason + combined + ": share " + own)));
+            }
+        }
     }
 
     /** Qualifying research earns its submission points in the quarter of {@code submitted_at}. */
@@ -107,7 +150,8 @@ final class InformationScorer {
         return at != null && !at.isAfter(notice.deadline());
     }
 
-    private int adoptionPoints(Item item, AdoptionLevel level) {
+    private int adoptionPoints(Item item, Adoption a) {
+        AdoptionLevel level = a.level();
         if (item.type() == ItemType.RESEARCH && item.researchQualified()) {
             return points.research().get(level);
         }
@@ -116,10 +160,14 @@ final class InformationScorer {
             return points.commissionedReplacesBriefing() ? points.commissionedAdopted()
                     : points.commissionedAdopted() + points.adoption().get(level);
         }
+        if (level == AdoptionLevel.REGION_INSTRUCTION) {
+            // instruction.tiers (another region's rule): by the leader's level; empty: the flat value
+            return points.instruction(a.leader());
+        }
         return points.adoption().get(level);
     }
 
-    private static String reason(Item item, Adoption a) {
+    private String reason(Item item, Adoption a) {
         String what = switch (a.level()) {
             case PREFECTURE_BRIEFING -> "adopted by prefecture briefing";
             case REGION_PUBLICATION -> "adopted by regional publication";
@@ -129,6 +177,15 @@ final class InformationScorer {
             what = "commissioned item " + what;
         } else if (item.type() == ItemType.RESEARCH && item.researchQualified()) {
             what = "qualifying research " + what;
+        }
+        if (a.level() == AdoptionLevel.REGION_INSTRUCTION && !points.instructionTiers().isEmpty()
+                && !(item.type() == ItemType.RESEARCH && item.researchQualified())) {
+            String tier = a.leader() != null && points.instructionTiers().containsKey(a.leader()) ? a.leader()
+                    : points.instructionTiers().containsKey(BazhouParameters.InformationPoints.DEFAULT_TIER)
+                            ? BazhouParameters.InformationPoints.DEFAULT_TIER : null;
+            what += " (leader " + (a.leader() == null ? "unknown" : a.leader()) + ": "
+                    + (tier == null ? "adoption.region_instruction" : "tier " + tier) + " "
+                    + points.instruction(a.leader()) + ", rule instruction.tiers)";
         }
         return a.issue() == null || a.issue().isBlank() ? what + " " + a.at() : what + " " + a.issue();
     }
