@@ -179,6 +179,42 @@ class ReliabilityTest {
     }
 
     @Test
+    @Order(2)
+    void aCookieSessionChangesNothingWithoutTheCsrfToken() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(dist.uri("/api/v1/session"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        String session = null;
+        String csrf = null;
+        for (String c : login.headers().allValues("Set-Cookie")) {
+            assertTrue(c.contains("SameSite=Strict"), c);
+            if (c.startsWith("ri_session=")) {
+                session = c.substring(11, c.indexOf(';'));
+                assertTrue(c.contains("HttpOnly"), c);
+            } else if (c.startsWith("ri_csrf=")) {
+                csrf = c.substring(8, c.indexOf(';'));
+            }
+        }
+        String body = "{\"id\":\"csrf1\",\"name\":\"n\",\"kind\":\"member\"}";
+        HttpRequest.Builder post = HttpRequest.newBuilder(dist.uri("/api/v1/units")).header("Content-Type",
+                "application/json").header("Cookie", "ri_session=" + session + "; ri_csrf=" + csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        assertEquals(403, http.send(post.build(), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                "a cross-site form cannot send the header");
+        assertEquals(403, http.send(post.header("X-CSRF-Token", "guessed").build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        HttpRequest ok = HttpRequest.newBuilder(dist.uri("/api/v1/units")).header("Content-Type", "application/json")
+                .header("Cookie", "ri_session=" + session + "; ri_csrf=" + csrf).header("X-CSRF-Token", csrf)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        assertEquals(201, http.send(ok, HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, http.send(HttpRequest.newBuilder(dist.uri("/api/v1/units"))
+                .header("Cookie", "ri_session=" + session).build(), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                "reads need no token");
+    }
+
+    @Test
     @Order(3)
     void loginsFailuresAndChangesAreInTheAuditTrail() throws Exception {
         dist.post("/api/v1/session", null, "{\"username\":\"admin\",\"password\":\"wrong-password\"}");
