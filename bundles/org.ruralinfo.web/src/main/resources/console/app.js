@@ -1,151 +1,113 @@
-// ruralinfo staff console. No inline script (CSP), user text only ever set as textContent.
+// ruralinfo staff console: login, navigation by role, and the router. CSP: no inline script or style.
 'use strict';
 
-const KIND_NAMES = { county: '县市乡村振兴局', member: '领导小组成员单位', department: '州乡村振兴局科室' };
-const state = { user: null };
+import { state, $, el, api, ROLE, unitName, tickClocks, setUnauthorizedHandler } from './lib.js';
+import { itemsPage } from './items.js';
+import { noticesPage } from './notices.js';
+import { supervisionPage } from './supervision.js';
+import { rankingsPage } from './rankings.js';
+import { archivePage } from './archive.js';
+import { adminPage } from './admin.js';
 
-function $(id) { return document.getElementById(id); }
+const PAGES = {
+  items: itemsPage, notices: noticesPage, supervision: supervisionPage, rankings: rankingsPage,
+  archive: archivePage, admin: adminPage
+};
+const TITLES = {
+  items: '信息报送', notices: '约稿', supervision: '督办', rankings: '积分排名', archive: '归档', admin: '系统管理'
+};
 
-function el(tag, attrs, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (k === 'class') e.className = v; else e.setAttribute(k, v);
+function allowed(link) {
+  return state.user && link.dataset.roles.split(' ').some(r => state.user.roles.includes(r));
+}
+
+async function loadUnits() {
+  try {
+    const r = await api('GET', '/api/v1/units');
+    state.unitList = r.units || [];
+    state.units = new Map(state.unitList.map(u => [u.id, u]));
+  } catch (e) {
+    state.unitList = [];
+    state.units = new Map();
   }
-  for (const c of children) e.append(c instanceof Node ? c : document.createTextNode(String(c)));
-  return e;
 }
 
-function cookie(name) {
-  const m = document.cookie.split('; ').find(c => c.startsWith(name + '='));
-  return m ? decodeURIComponent(m.substring(name.length + 1)) : '';
-}
-
-async function api(method, path, body) {
-  const headers = { 'Accept': 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET') headers['X-CSRF-Token'] = cookie('ri_csrf');
-  const resp = await fetch(path, { method, headers, credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body) });
-  const type = resp.headers.get('Content-Type') || '';
-  const data = type.includes('json') ? await resp.json() : null;
-  if (!resp.ok) {
-    const err = new Error(problemText(resp.status, data));
-    err.status = resp.status;
-    throw err;
-  }
-  return data;
-}
-
-function problemText(status, p) {
-  const base = { 400: '输入有误', 401: '请先登录', 403: '无权操作', 404: '未找到', 409: '状态冲突',
-    413: '内容过大', 503: '服务暂不可用' }[status] || '操作失败';
-  if (!p) return base;
-  const details = (p.errors || []).map(e => e.path + '：' + e.message).join('；');
-  return base + '：' + (details || p.detail || '');
-}
-
-function showUser(user) {
+async function showUser(user) {
   state.user = user;
   $('login').hidden = !!user;
   $('nav').hidden = !user;
   $('who').hidden = !user;
+  $('view').hidden = !user;
+  document.body.dataset.roles = user ? user.roles.join(' ') : '';
   if (user) {
-    $('who-name').textContent = user.name + '（' + user.username + '）';
-    for (const a of document.querySelectorAll('#nav a[data-role]')) {
-      a.hidden = !user.roles.includes(a.dataset.role);
-    }
+    await loadUnits();
+    $('who-name').textContent = user.name + '（' + user.roles.map(r => ROLE[r] || r).join('、') + ' · '
+      + unitName(user.unit) + '）';
+    for (const a of document.querySelectorAll('#nav a[data-section]')) a.hidden = !allowed(a);
     route();
   } else {
-    for (const s of document.querySelectorAll('section.page')) s.hidden = true;
+    $('view').replaceChildren();
+    $('username').focus();
   }
 }
 
-function route() {
+let routeSeq = 0;
+async function route() {
   if (!state.user) return;
-  let id = (location.hash || '#rankings').substring(1);
-  const link = document.querySelector('#nav a[data-section="' + CSS.escape(id) + '"]');
-  if (!link || link.hidden) id = 'rankings';
-  for (const s of document.querySelectorAll('section.page')) s.hidden = s.id !== id;
-  for (const a of document.querySelectorAll('#nav a')) a.classList.toggle('current', a.dataset.section === id);
-  if (id === 'admin') loadUsers();
+  const hash = decodeURIComponent((location.hash || '').substring(1));
+  let [id, ...rest] = hash.split('?')[0].split('/');
+  const links = [...document.querySelectorAll('#nav a[data-section]')].filter(a => !a.hidden);
+  const link = links.find(a => a.dataset.section === id);
+  if (!link) {
+    id = links.length ? links[0].dataset.section : 'rankings';
+    rest = [];
+  }
+  for (const a of links) a.classList.toggle('current', a.dataset.section === id);
+  document.title = TITLES[id] + ' · 乡村振兴信息工作平台';
+  const seq = ++routeSeq;
+  const view = $('view');
+  const page = el('div', { class: 'page', id: 'page-' + id, 'data-page': id });
+  view.replaceChildren(page);
+  try {
+    await PAGES[id](page, rest, () => seq === routeSeq);
+  } catch (e) {
+    page.append(el('p', { class: 'error', role: 'alert' }, e.message || String(e)));
+  }
 }
 
 async function login(ev) {
   ev.preventDefault();
   $('login-error').textContent = '';
+  $('login-button').disabled = true;
   try {
-    const r = await api('POST', '/api/v1/session', { username: $('username').value, password: $('password').value });
+    const r = await api('POST', '/api/v1/session', { username: $('username').value.trim(), password: $('password').value });
     $('password').value = '';
-    showUser(r.user);
+    await showUser(r.user);
   } catch (e) {
     $('login-error').textContent = e.status === 401 ? '用户名或密码错误' : e.message;
+  } finally {
+    $('login-button').disabled = false;
   }
 }
 
 async function logout() {
   try { await api('DELETE', '/api/v1/session'); } catch (e) { /* already gone */ }
+  history.replaceState(null, '', location.pathname);
   showUser(null);
 }
 
-function num(n) { return el('td', { class: 'num' }, n.toLocaleString('zh-CN')); }
-
-async function loadRanking(ev) {
-  if (ev) ev.preventDefault();
-  $('ranking-error').textContent = '';
-  const out = $('ranking');
-  out.replaceChildren();
-  try {
-    const r = await api('GET', '/api/v1/rankings?period=' + encodeURIComponent($('period').value.trim()));
-    out.append(el('p', {}, '期间 ' + r.period + ' · 计分办法 ' + r.policy.id + ' ' + r.policy.version));
-    for (const [kind, rows] of Object.entries(r.kinds)) {
-      out.append(el('h3', {}, KIND_NAMES[kind] || kind));
-      const table = el('table', { 'data-kind': kind },
-        el('thead', {}, el('tr', {}, el('th', { class: 'num' }, '名次'), el('th', {}, '单位'),
-          el('th', { class: 'num' }, '总分'), el('th', { class: 'num' }, '信息积分'), el('th', { class: 'num' }, '新闻宣传'),
-          el('th', { class: 'num' }, '网络宣传'), el('th', { class: 'num' }, '减分'))));
-      const body = el('tbody');
-      for (const row of rows) {
-        const tr = el('tr', { 'data-unit': row.unit }, num(row.rank), el('td', {}, row.name), num(row.score),
-          num(row.information), num(row.news), num(row.online), num(row.deductions));
-        const detail = el('tr', { class: 'lines', hidden: '' }, el('td', { colspan: '7' },
-          el('ul', {}, ...row.lines.map(l => el('li', {}, (l.points > 0 ? '+' : '') + l.points + ' 分 · ' + l.rule + ' · ' + l.ref + ' · ' + l.reason)))));
-        tr.addEventListener('click', () => { detail.hidden = !detail.hidden; });
-        body.append(tr, detail);
-      }
-      table.append(body);
-      out.append(table);
-    }
-  } catch (e) {
-    $('ranking-error').textContent = e.message;
-  }
-}
-
-async function loadUsers() {
-  const box = $('users');
-  box.replaceChildren();
-  try {
-    const r = await api('GET', '/api/v1/users');
-    const body = el('tbody');
-    for (const u of r.users) {
-      body.append(el('tr', {}, el('td', {}, u.username), el('td', {}, u.name), el('td', {}, u.roles.join('、')), el('td', {}, u.unit || '州乡村振兴局')));
-    }
-    box.append(el('h3', {}, '用户'), el('table', {}, el('thead', {}, el('tr', {}, el('th', {}, '用户名'), el('th', {}, '姓名'), el('th', {}, '角色'), el('th', {}, '单位'))), body));
-  } catch (e) {
-    box.append(el('p', { class: 'error' }, e.message));
-  }
-}
-
-document.addEventListener('DOMContentLoaded', async () => {
-  const now = new Date();
-  $('period').value = now.getFullYear() + '-Q' + (Math.floor(now.getMonth() / 3) + 1);
+async function boot() {
   $('login-form').addEventListener('submit', login);
   $('logout').addEventListener('click', logout);
-  $('ranking-form').addEventListener('submit', loadRanking);
   window.addEventListener('hashchange', route);
+  setUnauthorizedHandler(() => { if (state.user) { showUser(null); $('login-error').textContent = '登录已过期，请重新登录'; } });
+  setInterval(tickClocks, 1000);
   try {
     const r = await api('GET', '/api/v1/session');
-    showUser(r.user);
+    await showUser(r.user);
   } catch (e) {
     showUser(null);
   }
-});
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', boot); else boot();

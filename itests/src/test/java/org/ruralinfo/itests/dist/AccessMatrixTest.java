@@ -106,6 +106,69 @@ class AccessMatrixTest {
                 expect(401, 404, 403, 403, 403, 403, 201));
         rule("GET", "/api/v1/items/{id}/attachments/{n}", "/api/v1/items/{id}/attachments/9", null,
                 expect(401, 404, 404, 404, 404, 404, 404));
+        // commissioning and supervision (Art. 9, 10, 13, 17)
+        rule("GET", "/api/v1/notices", "/api/v1/notices", null, expect(401, 200, 200, 200, 200, 200, 200));
+        rule("POST", "/api/v1/notices", "/api/v1/notices", n -> "{\"title\":\"t" + n + "\",\"deadline\":"
+                + "\"2030-01-10T18:00:00+08:00\",\"units\":[\"korla\"]}", expect(401, 403, 403, 403, 201, 403, 403));
+        rule("GET", "/api/v1/notices/{id}", "/api/v1/notices/N-2025-01", null, expect(401, 404, 404, 404, 200, 200, 404));
+        rule("PUT", "/api/v1/notices/{id}/units/{unit}/writer", "/api/v1/notices/NONE/units/korla/writer",
+                n -> "{\"writer\":\"w\"}", expect(401, 404, 404, 404, 404, 404, 404));
+        rule("GET", "/api/v1/supervision", "/api/v1/supervision?month=2025-03", null,
+                expect(401, 200, 200, 200, 200, 200, 200));
+        rule("POST", "/api/v1/supervision/checks", "/api/v1/supervision/checks", null,
+                expect(401, 403, 403, 403, 200, 200, 403));
+        rule("GET", "/api/v1/summaries", "/api/v1/summaries?month=2025-03", null,
+                expect(401, 200, 200, 200, 200, 200, 200));
+        rule("GET", "/api/v1/reminders", "/api/v1/reminders", null, expect(401, 200, 200, 200, 200, 200, 200));
+        rule("POST", "/api/v1/reminders", "/api/v1/reminders", n -> "{\"unit\":\"korla\",\"kind\":\"phone\","
+                + "\"subject\":\"quota:korla:2025-03\"}", expect(401, 403, 403, 403, 201, 403, 403));
+        rule("GET", "/api/v1/reminders/suggested", "/api/v1/reminders/suggested", null,
+                expect(401, 403, 403, 403, 200, 403, 403));
+        rule("GET", "/api/v1/reminders/template", "/api/v1/reminders/template", null,
+                expect(401, 403, 403, 403, 200, 403, 403));
+        rule("GET", "/api/v1/reminders/{id}", "/api/v1/reminders/999999", null, expect(401, 404, 404, 404, 404, 404, 404));
+        rule("GET", "/api/v1/reminders/{id}/document", "/api/v1/reminders/999999/document", null,
+                expect(401, 404, 404, 404, 404, 404, 404));
+        rule("GET", "/api/v1/circulars", "/api/v1/circulars", null, expect(401, 200, 200, 200, 200, 200, 200));
+        rule("POST", "/api/v1/circulars", "/api/v1/circulars", n -> "{}", expect(401, 403, 403, 403, 409, 403, 403));
+        rule("GET", "/api/v1/circulars/{id}", "/api/v1/circulars/999999", null, expect(401, 404, 404, 404, 404, 404, 404));
+        rule("POST", "/api/v1/rankings/snapshots", "/api/v1/rankings/snapshots?period=2025-Q1", null,
+                expect(401, 403, 403, 403, 201, 403, 403));
+        rule("GET", "/api/v1/rankings/snapshots/{period}", "/api/v1/rankings/snapshots/2024-Q4", null,
+                expect(401, 404, 404, 404, 404, 404, 404));
+        rule("GET", "/api/v1/publicity/forms", "/api/v1/publicity/forms?quarter=2025-Q1&channel=news", null,
+                expect(401, 200, 200, 200, 200, 200, 200));
+        rule("GET", "/api/v1/training", "/api/v1/training", null, expect(401, 200, 200, 200, 200, 200, 200));
+        rule("POST", "/api/v1/training", "/api/v1/training", n -> "{\"unit\":\"korla\",\"form\":\"seminar\","
+                + "\"date\":\"2025-06-10\",\"title\":\"t\",\"attendees\":[\"a\"]}", expect(401, 403, 201, 201, 201, 403, 201));
+        // archive (Art. 12, 16)
+        rule("GET", "/api/v1/archive/volumes", "/api/v1/archive/volumes", null, expect(401, 403, 403, 403, 200, 200, 403));
+        rule("GET", "/api/v1/archive/volumes/{year}", "/api/v1/archive/volumes/2025", null,
+                expect(401, 403, 403, 403, 200, 200, 403));
+        rule("GET", "/api/v1/archive/volumes/{year}/paper", "/api/v1/archive/volumes/2025/paper", null,
+                expect(401, 403, 403, 403, 200, 200, 403));
+        rule("POST", "/api/v1/archive/volumes/{year}/paper", "/api/v1/archive/volumes/2025/paper", n -> "{}",
+                expect(401, 403, 403, 403, 400, 400, 403));
+        rule("GET", "/api/v1/archive/volumes/{year}/annotations", "/api/v1/archive/volumes/2025/annotations", null,
+                expect(401, 403, 403, 403, 200, 200, 403));
+        rule("POST", "/api/v1/archive/volumes/{year}/annotations", "/api/v1/archive/volumes/2025/annotations",
+                n -> "{\"note\":\"批注\"}", expect(401, 403, 403, 403, 409, 409, 403));
+        rule("GET", "/api/v1/archive/packages/{year}", "/api/v1/archive/packages/2025", null,
+                expect(401, 403, 403, 403, 200, 200, 403));
+        rule("POST", "/api/v1/archive/verify", "/api/v1/archive/verify", n -> "not a zip",
+                expect(401, 403, 403, 403, 400, 400, 403));
+        rule("GET", "/api/v1/archive/key", "/api/v1/archive/key", null, expect(200, 200, 200, 200, 200, 200, 200));
+        rule("GET", "/api/v1/archive/trusted-keys", "/api/v1/archive/trusted-keys", null,
+                expect(401, 403, 403, 403, 200, 200, 403));
+        rule("POST", "/api/v1/archive/trusted-keys", "/api/v1/archive/trusted-keys", n -> "{\"public_key\":\"x\"}",
+                expect(401, 403, 403, 403, 403, 400, 403));
+        rule("GET", "/api/v1/archive/exchange-packages", "/api/v1/archive/exchange-packages?unit=korla&from=2025-01-01&to=2025-03-31",
+                null, expect(401, 403, 200, 200, 200, 200, 200));
+        rule("POST", "/api/v1/archive/exchange-packages", "/api/v1/archive/exchange-packages", n -> "not a zip",
+                expect(401, 403, 403, 403, 400, 400, 403));
+        // volumes closed last (it freezes the year)
+        rule("POST", "/api/v1/archive/volumes", "/api/v1/archive/volumes?year=2031", null,
+                expect(401, 403, 403, 403, 200, 403, 403));
         // last: each role logs out, which ends its token
         rule("DELETE", "/api/v1/session", "/api/v1/session", null, expect(401, 204, 204, 204, 204, 204, 204));
     }

@@ -30,6 +30,8 @@ final class Distribution implements AutoCloseable {
     final Path log;
     private Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Whether {@link #start()} also waits for a scoring policy in force (the distribution ships one). */
+    boolean waitForPolicy = true;
     /** Extra environment of the process, e.g. the PostgreSQL database of {@link Postgres#freshDatabase}. */
     final Map<String, String> environment = new java.util.HashMap<>();
     /** Seconds from process start to a healthy answer, measured by {@link #start()}. */
@@ -115,7 +117,10 @@ final class Distribution implements AutoCloseable {
             }
             try {
                 HttpResponse<String> r = get("/api/v1/health", null);
-                if (r.statusCode() == 200 && JSON.readTree(r.body()).path("status").asText().equals("UP")) {
+                JsonNode health = r.statusCode() == 200 ? JSON.readTree(r.body()) : null;
+                // UP, and the policy of deploy/ (hot-deployed by FileInstall a moment after the rest) in force
+                if (health != null && health.path("status").asText().equals("UP")
+                        && (!waitForPolicy || !health.path("policy").isNull())) {
                     startSeconds = (System.nanoTime() - t0) / 1e9;
                     return this;
                 }

@@ -91,29 +91,41 @@ public class FrameworkIT {
     @Inject
     private BundleContext context;
 
-    /** On the host: this JVM's run directory (framework storage, ruralinfo.home, config) and HTTP port. */
-    private static Path runDir;
-    private static int runPort;
+    /** On the host: per test class, its run directory (framework storage, ruralinfo.home, config) and HTTP port. */
+    private static final Map<String, Path> RUN_DIRS = new java.util.HashMap<>();
+    private static final Map<String, Integer> RUN_PORTS = new java.util.HashMap<>();
 
     // ---------------------------------------------------------------- configuration (on the host)
 
     @Configuration
     public Option[] config() throws IOException {
+        return runtime("framework");
+    }
+
+    /**
+     * The options of the real runtime, for any Pax Exam test class: its own run directory and port
+     * (Pax Exam calls a configuration more than once per class), the framework properties of
+     * {@code conf/config.properties}, and every jar of {@code boot/}, {@code bundle/} and {@code deploy/}.
+     */
+    static Option[] runtime(String name) throws IOException {
         Path dist = Path.of(required("ruralinfo.dist")).toAbsolutePath().normalize();
         if (!Files.isDirectory(dist.resolve("bundle"))) {
             throw new IllegalStateException("no distribution at " + dist + ": run mvn install -DskipTests first");
         }
-        // Pax Exam calls this method more than once per class: one run directory and port per test JVM
+        // Pax Exam calls this method more than once per class: one run directory and port per class
+        Path work;
+        int runPort;
         synchronized (FrameworkIT.class) {
-            if (runDir == null) {
-                runDir = Path.of(System.getProperty("ruralinfo.itest.work", "target/itest-work"))
+            if (!RUN_DIRS.containsKey(name)) {
+                RUN_DIRS.put(name, Path.of(System.getProperty("ruralinfo.itest.work", "target/itest-work"))
                         .toAbsolutePath().normalize()
                         .resolve("paxexam")
-                        .resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
-                runPort = freeLoopbackPort();
+                        .resolve(name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"))));
+                RUN_PORTS.put(name, freeLoopbackPort());
             }
+            work = RUN_DIRS.get(name);
+            runPort = RUN_PORTS.get(name);
         }
-        Path work = runDir;
         Path home = Files.createDirectories(work.resolve("home"));
         Path config = Files.createDirectories(work.resolve("config"));
         String port = Integer.toString(runPort);
@@ -157,6 +169,10 @@ public class FrameworkIT {
         options.add(frameworkProperty("org.apache.felix.http.host").value(host));
         options.add(frameworkProperty("ruralinfo.admin.password").value(ADMIN_PASSWORD));
         options.add(frameworkProperty("gosh.args").value("--nointeractive")); // never read the fork's stdin
+        if (System.getProperty("ruralinfo.shared") != null) {
+            options.add(frameworkProperty("ruralinfo.shared").value(
+                    Path.of(System.getProperty("ruralinfo.shared")).toAbsolutePath().normalize().toString()));
+        }
         // as bin/ruralinfo: the product's slf4j-simple (boot/) logs warnings and errors only
         options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
 

@@ -36,7 +36,8 @@ import org.ruralinfo.api.scoring.ScoringPolicy;
  * The policy-free engine. It tracks every {@link ScoringPolicy} service (dynamic, greedy), scores a
  * period with the highest version in force on its first day, and caches a report until a record
  * changes, a policy comes, goes or is reconfigured, or (for a period that may still change with time)
- * a few minutes have passed.
+ * a few minutes have passed. The records of a year are read once per facts revision and shared by
+ * that year's reports (quarters, year, what-if previews).
  */
 @Component(service = org.ruralinfo.api.scoring.ScoringService.class)
 public class ScoringEngine implements org.ruralinfo.api.scoring.ScoringService {
@@ -59,6 +60,19 @@ public class ScoringEngine implements org.ruralinfo.api.scoring.ScoringService {
     private record Cached(long storeVersion, long generation, Instant computedAt, RankingReport report) {
     }
 
+    /** A year's records as scoring reads them, at one facts revision of the store. */
+    private record YearFacts(long storeVersion, YearRecords records, WorkCalendar calendar) {
+    }
+
+    /** How many years' records are kept (a year's reports, and the previous year's now and then). */
+    private static final int FACTS_YEARS = 2;
+
+    /**
+     * The records of the last years scored, by year, each at the revision it was read: the year's five
+     * reports read the records once, not once each (issue #9: a region's year is 31,000 items).
+     */
+    private final Map<Integer, YearFacts> facts = new java.util.LinkedHashMap<>(4, 0.75f, true);
+
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void addPolicy(ComponentServiceObjects<ScoringPolicy> handle, Map<String, Object> props) {
@@ -69,9 +83,18 @@ public class ScoringEngine implements org.ruralinfo.api.scoring.ScoringService {
         changed();
     }
 
+    /** A policy's properties changed (e.g. its configuration): replaced in one step, never absent meanwhile. */
     void updatedPolicy(ComponentServiceObjects<ScoringPolicy> handle, Map<String, Object> props) {
-        removePolicy(handle, props);
-        addPolicy(handle, props);
+        long id = (Long) props.get("service.id");
+        InstalledPolicy p = InstalledPolicy.of(handle, props);
+        if (p == null) {
+            policies.removeIf(old -> old.serviceId() == id);
+        } else if (policies.stream().anyMatch(old -> old.serviceId() == id)) {
+            policies.replaceAll(old -> old.serviceId() == id ? p : old);
+        } else {
+            policies.add(p);
+        }
+        changed();
     }
 
     void removePolicy(ComponentServiceObjects<ScoringPolicy> handle, Map<String, Object> props) {
@@ -95,8 +118,7 @@ public class ScoringEngine implements org.ruralinfo.api.scoring.ScoringService {
                 && (settled(period, c.computedAt()) || c.computedAt().plus(LIVE_TTL).isAfter(now))) {
             return c.report();
         }
-        InstalledPolicy policy = choose(period, policyId);
-        RankingReport report = compute(period, policy, now);
+        RankingReport report = computeWithPolicyInForce(period, policyId, now, facts(period.year(), storeVersion));
         cache.put(key, new Cached(storeVersion, gen, now, report));
         return report;
     }
@@ -119,10 +141,59 @@ public class ScoringEngine implements org.ruralinfo.api.scoring.ScoringService {
                 : "no scoring policy \"" + policyId + "\" is installed"));
     }
 
-    private RankingReport compute(Period period, InstalledPolicy installed, Instant now) {
-        YearRecords year = store.year(period.year());
+    /**
+     * @return the year's records at {@code storeVersion} or later: read again only when a record changed.
+     *         The revision is read before the records, so records are never labelled newer than they are.
+     */
+    private YearFacts facts(int year, long storeVersion) {
+        synchronized (facts) {
+            YearFacts f = facts.get(year);
+            if (f != null && f.storeVersion() == storeVersion) {
+                return f;
+            }
+            YearRecords records = store.year(year);
+            YearFacts fresh = new YearFacts(storeVersion, records, new WorkCalendar(records.calendar()));
+            facts.put(year, fresh);
+            while (facts.size() > FACTS_YEARS) {
+                facts.remove(facts.keySet().iterator().next());
+            }
+            return fresh;
+        }
+    }
+
+    /**
+     * Scores with the policy chosen now. A policy being replaced at this very moment (its bundle updated
+     * or stopped while it computes) may fail in its class loading: it is then gone from the tracked
+     * policies, and the computation is done again with the one in force now, or ends in the documented
+     * "no policy" gap.
+     */
+    private RankingReport computeWithPolicyInForce(Period period, String policyId, Instant now, YearFacts f) {
+        for (int attempt = 1;; attempt++) {
+            InstalledPolicy policy = choose(period, policyId);
+            try {
+                return compute(period, policy, now, f);
+            } catch (LinkageError | RuntimeException e) {
+                if (e instanceof NoPolicyException) {
+                    throw e;
+                }
+                boolean replaced = policies.stream().noneMatch(p -> p.serviceId() == policy.serviceId())
+                        || policy.handle().getServiceReference().getBundle() == null
+                        || policy.handle().getServiceReference().getBundle().getState() != org.osgi.framework.Bundle.ACTIVE;
+                if (!replaced) {
+                    throw e;
+                }
+                if (attempt >= 5) {
+                    throw new NoPolicyException("no scoring policy in force for " + period);
+                }
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    private RankingReport compute(Period period, InstalledPolicy installed, Instant now, YearFacts f) {
+        YearRecords year = f.records();
         PeriodFacts facts = new PeriodFacts(period, now, year.units(), year.groups(), year.outlets(),
-                new WorkCalendar(year.calendar()), year.notices(), year.items(), year.adoptions(), year.publicity());
+                f.calendar(), year.notices(), year.items(), year.adoptions(), year.publicity());
         // Get the policy for this computation only, and give it back at once.
         ComponentServiceObjects<ScoringPolicy> handle = installed.handle();
         ScoringPolicy policy = handle.getService();

@@ -65,6 +65,30 @@ abstract class ApiServlet extends HttpServlet {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, req.getMethod() + " " + req.getRequestURI(), e);
             problem(resp, 500, "Internal error", "the request could not be completed; nothing was changed", List.of());
+        } finally {
+            drain(req);
+        }
+    }
+
+    /**
+     * Reads what is left of a small request body that the answer did not need (a refusal before reading
+     * it), so that the connection stays usable and the client gets the answer rather than a reset.
+     */
+    private static void drain(HttpServletRequest req) {
+        long length = req.getContentLengthLong();
+        if (length == 0 || length > MAX_BODY) {
+            return;
+        }
+        try {
+            InputStream in = req.getInputStream();
+            byte[] buffer = new byte[8192];
+            long left = MAX_BODY;
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // already read, or the client went away
         }
     }
 

@@ -20,12 +20,19 @@ import jakarta.servlet.http.HttpServletResponse;
 @HttpWhiteboardServletPattern("/")
 public class ConsoleServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final Map<String, String> FILES = Map.of(
-            "/", "index.html",
-            "/index.html", "index.html",
-            "/app.js", "app.js",
-            "/app.css", "app.css",
-            "/favicon.svg", "favicon.svg");
+    private static final Map<String, String> FILES = Map.ofEntries(
+            Map.entry("/", "index.html"),
+            Map.entry("/index.html", "index.html"),
+            Map.entry("/app.js", "app.js"),
+            Map.entry("/lib.js", "lib.js"),
+            Map.entry("/items.js", "items.js"),
+            Map.entry("/notices.js", "notices.js"),
+            Map.entry("/supervision.js", "supervision.js"),
+            Map.entry("/rankings.js", "rankings.js"),
+            Map.entry("/archive.js", "archive.js"),
+            Map.entry("/admin.js", "admin.js"),
+            Map.entry("/app.css", "app.css"),
+            Map.entry("/favicon.svg", "favicon.svg"));
 
     @Override
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {

@@ -49,7 +49,41 @@ public final class BazhouRules {
     public ScoreSheet score(PeriodFacts facts) {
         Period period = facts.period();
         int year = period.year();
+        Booking booking = booking(facts);
+        // the booking is in (quarter, category, ref, rule) order, so a period's lines are a filter of it
+        Set<Period> quarters = Set.copyOf(period.quarters());
+        List<PointLine> lines = new ArrayList<>();
+        for (Booked b : booking.booked()) {
+            if (quarters.contains(b.quarter())) {
+                lines.add(b.line());
+            }
+        }
+        if (period.isYear()) {
+            lines.addAll(zeroYears(year, lines));
+        }
+        return new ScoreSheet(lines, tieBreak(period, booking.counting(), booking.adoptions()));
+    }
+
+    /**
+     * Every line of a year's facts, booked in its quarter and sorted, with the counting items and their
+     * adoptions. A quarter's lines are computed from the whole year, so the year's five reports share
+     * one booking: it is kept for the next call while that call has the very same records (the engine
+     * passes the same immutable lists for every period of a year at one revision) and an {@code asOf}
+     * at which the same shortfalls have fallen due ({@link DeductionScorer#sameDue}).
+     */
+    private record Booking(PeriodFacts facts, List<Item> counting, List<Adoption> adoptions, List<Booked> booked) {
+    }
+
+    private volatile Booking last;
+
+    private Booking booking(PeriodFacts facts) {
+        int year = facts.period().year();
         Timeline time = new Timeline(params.zone(), facts.calendar());
+        Booking b = last;
+        if (b != null && b.facts().period().year() == year && sameRecords(b.facts(), facts)
+                && DeductionScorer.sameDue(time, year, b.facts().asOf(), facts.asOf(), facts.notices())) {
+            return b;
+        }
         // Art. 7(5): rejected items count for nothing anywhere. Open question: do items still in the
         // unit's workflow (submitted, approved, signed) count? Reading: only what the editor screened in
         // (`counting.statuses` = accepted) scores or meets a quota; the example holds only accepted and
@@ -64,18 +98,20 @@ public final class BazhouRules {
         booked.addAll(new PublicityScorer(params.publicity(), time).score(year, facts.publicity(), facts.outlets()));
         booked.addAll(new DeductionScorer(params, time).score(year, facts.asOf(), facts.units(), facts.groups(),
                 facts.notices(), counting));
+        booked.sort(Comparator.comparing((Booked x) -> x.quarter().quarter())
+                .thenComparing(x -> x.line().category())
+                .thenComparing(x -> x.line().ref())
+                .thenComparing(x -> x.line().rule()));
+        Booking fresh = new Booking(facts, counting, adoptions, List.copyOf(booked));
+        last = fresh;
+        return fresh;
+    }
 
-        Set<Period> quarters = Set.copyOf(period.quarters());
-        List<Booked> held = new ArrayList<>(booked.stream().filter(b -> quarters.contains(b.quarter())).toList());
-        held.sort(Comparator.comparing((Booked b) -> b.quarter().quarter())
-                .thenComparing(b -> b.line().category())
-                .thenComparing(b -> b.line().ref())
-                .thenComparing(b -> b.line().rule()));
-        List<PointLine> lines = new ArrayList<>(held.stream().map(Booked::line).toList());
-        if (period.isYear()) {
-            lines.addAll(zeroYears(year, lines));
-        }
-        return new ScoreSheet(lines, tieBreak(period, counting, adoptions));
+    /** Whether two facts hold the very same records (the same immutable lists), whatever their period. */
+    private static boolean sameRecords(PeriodFacts a, PeriodFacts b) {
+        return a.items() == b.items() && a.adoptions() == b.adoptions() && a.publicity() == b.publicity()
+                && a.notices() == b.notices() && a.units() == b.units() && a.groups() == b.groups()
+                && a.outlets() == b.outlets() && a.calendar() == b.calendar();
     }
 
     /**

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -56,13 +59,24 @@ final class DeductionScorer {
     List<Booked> score(int year, Instant asOf, List<Unit> units, List<Group> groups, List<Notice> notices,
             List<Item> counting) {
         List<Booked> out = new ArrayList<>();
+        // Each unit's own items, gathered once: counting them by scanning every item of the region for
+        // each unit and month took units × months × items steps (minutes for a region, issue #9).
+        Map<String, List<Item>> byUnit = new HashMap<>();
+        for (Item i : counting) {
+            byUnit.computeIfAbsent(i.unit(), k -> new ArrayList<>()).add(i);
+        }
+        Map<String, Unit> unitById = new HashMap<>();
         for (Unit unit : units) {
-            quotas(year, asOf, unit, counting, out);
-            research(year, asOf, unit, counting, out);
+            unitById.putIfAbsent(unit.id(), unit);
+            List<Item> own = byUnit.getOrDefault(unit.id(), List.of());
+            quotas(year, asOf, unit, own, out);
+            research(year, asOf, unit, own, out);
         }
         for (Group group : groups) {
-            units.stream().filter(u -> u.id().equals(group.lead())).findFirst()
-                    .ifPresent(lead -> groupSummaries(year, asOf, lead, group, counting, out));
+            Unit lead = unitById.get(group.lead());
+            if (lead != null) {
+                groupSummaries(year, asOf, lead, group, byUnit.getOrDefault(lead.id(), List.of()), out);
+            }
         }
         commissioned(year, asOf, units, notices, counting, out);
         late(counting, out);
@@ -75,13 +89,25 @@ final class DeductionScorer {
         Set<ItemType> types = q.types().getOrDefault(unit.kind(), Set.of());
         Predicate<Item> own = i -> i.unit().equals(unit.id()) && types.contains(i.type());
         int monthly = q.monthly().getOrDefault(unit.kind(), 0);
+        // the unit's items of the year by local month, in one pass
+        int[] perMonth = new int[13];
+        int inYear = 0;
+        for (Item i : counting) {
+            if (i.submittedAt() != null && own.test(i)) {
+                LocalDate day = time.day(i.submittedAt());
+                if (day.getYear() == year) {
+                    perMonth[day.getMonthValue()]++;
+                    inYear++;
+                }
+            }
+        }
         int monthlyShort = 0;
         for (int m = 1; m <= 12; m++) {
             YearMonth month = YearMonth.of(year, m);
             if (!ended(month.atEndOfMonth(), asOf)) {
                 continue;
             }
-            int count = count(counting, own.and(i -> time.month(i.submittedAt()).equals(month)));
+            int count = perMonth[m];
             int missing = Math.max(0, monthly - count);
             monthlyShort += missing;
             if (missing > 0) {
@@ -93,7 +119,7 @@ final class DeductionScorer {
         int yearly = q.yearly().getOrDefault(unit.kind(), 0);
         LocalDate lastDay = LocalDate.of(year, 12, 31);
         if (yearly > 0 && ended(lastDay, asOf)) {
-            int count = count(counting, own.and(i -> time.day(i.submittedAt()).getYear() == year));
+            int count = inYear;
             // ruling on Art. 6(3): only the excess over the monthly shortfalls already deducted
             int missing = Math.max(0, yearly - count) - monthlyShort;
             if (missing > 0) {
@@ -142,13 +168,22 @@ final class DeductionScorer {
             List<Booked> out) {
         int quota = params.quotas().leadGroupMonthly();
         Set<ItemType> types = params.quotas().leadTypes();
+        int[] perMonth = new int[13];
+        for (Item i : counting) {
+            if (i.submittedAt() != null && i.unit().equals(lead.id()) && types.contains(i.type())
+                    && group.id().equals(i.group())) {
+                LocalDate day = time.day(i.submittedAt());
+                if (day.getYear() == year) {
+                    perMonth[day.getMonthValue()]++;
+                }
+            }
+        }
         for (int m = 1; m <= 12 && quota > 0; m++) {
             YearMonth month = YearMonth.of(year, m);
             if (!ended(month.atEndOfMonth(), asOf)) {
                 continue;
             }
-            int count = count(counting, i -> i.unit().equals(lead.id()) && types.contains(i.type())
-                    && group.id().equals(i.group()) && time.month(i.submittedAt()).equals(month));
+            int count = perMonth[m];
             int missing = Math.max(0, quota - count);
             if (missing > 0) {
                 out.add(new Booked(Period.quarterOf(month.atDay(1)), line(lead.id(),
@@ -162,6 +197,18 @@ final class DeductionScorer {
     /** Per notice and addressed unit without a counting item by the deadline, once the deadline passed. */
     private void commissioned(int year, Instant asOf, List<Unit> units, List<Notice> notices, List<Item> counting,
             List<Booked> out) {
+        // the (notice, unit) pairs delivered on time, in one pass over the items
+        Map<String, Notice> noticeById = new HashMap<>();
+        for (Notice n : notices) {
+            noticeById.putIfAbsent(n.id(), n);
+        }
+        Set<String> deliveredOnTime = new HashSet<>();
+        for (Item i : counting) {
+            Notice n = i.type() == ItemType.COMMISSIONED && i.notice() != null ? noticeById.get(i.notice()) : null;
+            if (n != null && InformationScorer.onTime(i, n)) {
+                deliveredOnTime.add(n.id() + "\u0000" + i.unit());
+            }
+        }
         for (Notice notice : notices) {
             // the deadline instant itself is still on time, so the shortfall counts only after it
             if (time.day(notice.deadline()).getYear() != year || !notice.deadline().isBefore(asOf)) {
@@ -171,9 +218,7 @@ final class DeductionScorer {
                 if (!notice.units().contains(unit.id())) {
                     continue;
                 }
-                boolean delivered = counting.stream().anyMatch(i -> i.type() == ItemType.COMMISSIONED
-                        && notice.id().equals(i.notice()) && i.unit().equals(unit.id())
-                        && InformationScorer.onTime(i, notice));
+                boolean delivered = deliveredOnTime.contains(notice.id() + "\u0000" + unit.id());
                 if (!delivered) {
                     out.add(new Booked(time.quarter(notice.deadline()), line(unit.id(),
                             params.deductions().commissioned(), NOTICE_REF + notice.id() + ":" + unit.id(),
@@ -212,6 +257,30 @@ final class DeductionScorer {
                         line(item.unit(), params.deductions().lateItem(), "item:" + item.id(), late)));
             }
         }
+    }
+
+    /**
+     * Whether the same shortfalls of {@code year} have fallen due at {@code a} and at {@code b}: the only
+     * ways {@code asOf} enters the deductions are {@link #ended} of a month (half-years and the year end
+     * with a month) and a commissioned deadline having passed ({@link #commissioned}). Lines booked at
+     * {@code a} are then exactly those booked at {@code b}.
+     */
+    static boolean sameDue(Timeline time, int year, Instant a, Instant b, List<Notice> notices) {
+        if (a.equals(b)) {
+            return true;
+        }
+        for (int m = 1; m <= 12; m++) {
+            Instant end = time.endOf(YearMonth.of(year, m).atEndOfMonth());
+            if (a.isBefore(end) != b.isBefore(end)) {
+                return false;
+            }
+        }
+        for (Notice n : notices) {
+            if (n.deadline().isBefore(a) != n.deadline().isBefore(b)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether the period ending with the local day {@code last} has ended at {@code asOf}. */
