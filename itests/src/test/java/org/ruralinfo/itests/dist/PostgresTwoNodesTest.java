@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -31,11 +32,20 @@ class PostgresTwoNodesTest {
     private static Distribution a;
     private static Distribution b;
 
+    /** When both nodes' daily supervision check is due: the next whole minute at least 40 s ahead (Beijing time). */
+    private static java.time.ZonedDateTime checkAt;
+
     @BeforeAll
     static void start() throws Exception {
         Map<String, String> db = Postgres.freshDatabase("twonodes");
-        a = new Distribution(Distribution.work("pg-a"), PASSWORD).on(db).start();
-        b = new Distribution(Distribution.work("pg-b"), PASSWORD).on(db).start();
+        // one copy of the distribution for both nodes, their daily check due in about a minute
+        Path copy = Distribution.copyOfDist(Distribution.work("pg-dist"));
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        checkAt = now.plusSeconds(100).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        Files.writeString(copy.resolve("config/org.ruralinfo.supervision.cfg"),
+                "check.time = " + checkAt.toLocalTime().toString().substring(0, 5) + "\n");
+        a = new Distribution(copy, Distribution.work("pg-a"), PASSWORD).on(db).start();
+        b = new Distribution(copy, Distribution.work("pg-b"), PASSWORD).on(db).start();
         System.out.printf("on PostgreSQL: node a healthy in %.2f s, node b in %.2f s%n", a.startSeconds,
                 b.startSeconds);
     }
@@ -88,6 +98,36 @@ class PostgresTwoNodesTest {
         assertFalse(before.equals(after), "node a's cached ranking was invalidated by node b's change");
         assertTrue(after.contains("\"ref\":\"item:I-00004\""));
         assertEquals(after, b.get("/api/v1/rankings?period=2025-Q1", tb).body());
+    }
+
+    @Test
+    @Order(5)
+    void theScheduledSupervisionCheckRunsOnOneNodeOnly() throws Exception {
+        // is today a working day on the calendar the example loads? (the check runs on working days only)
+        java.time.LocalDate today = checkAt.toLocalDate();
+        JsonNode example = Distribution.JSON.readTree(
+                Files.readString(DistributionTest.shared().resolve("examples/bazhou-2025-small.json")));
+        boolean workday = today.getDayOfWeek().getValue() < 6;
+        for (JsonNode year : example.path("calendar")) {
+            for (JsonNode d : year.path("holidays")) {
+                if (d.asText().equals(today.toString())) {
+                    workday = false;
+                }
+            }
+            for (JsonNode d : year.path("workdays")) {
+                if (d.asText().equals(today.toString())) {
+                    workday = true;
+                }
+            }
+        }
+        long wait = java.time.Duration.between(java.time.ZonedDateTime.now(checkAt.getZone()), checkAt).toMillis();
+        Thread.sleep(Math.max(0, wait) + 15_000);
+        int runs = 0;
+        for (Distribution d : new Distribution[] {a, b}) {
+            runs += d.logText().split("supervision check of " + today, -1).length - 1;
+        }
+        System.out.printf("scheduled supervision check at %s on two nodes: ran %d time(s)%n", checkAt, runs);
+        assertEquals(workday ? 1 : 0, runs, "the daily check ran on exactly one node");
     }
 
     @Test
