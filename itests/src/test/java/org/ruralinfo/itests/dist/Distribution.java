@@ -154,6 +154,11 @@ final class Distribution implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** @return the process id of the runtime's JVM ({@code bin/ruralinfo} execs it) */
+    long pid() {
+        return process.pid();
+    }
+
     /** Kills the JVM at once (SIGKILL, as {@code kill -9}): no shutdown hook, no clean close. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
