@@ -44,8 +44,10 @@ class PostgresTwoNodesTest {
         checkAt = now.plusSeconds(100).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         Files.writeString(copy.resolve("config/org.ruralinfo.supervision.cfg"),
                 "check.time = " + checkAt.toLocalTime().toString().substring(0, 5) + "\n");
-        a = new Distribution(copy, Distribution.work("pg-a"), PASSWORD).on(db).start();
-        b = new Distribution(copy, Distribution.work("pg-b"), PASSWORD).on(db).start();
+        Map<String, String> shared = new java.util.HashMap<>(db);
+        shared.put("RURALINFO_FILES", Distribution.work("pg-files").toString()); // the folder both nodes share
+        a = new Distribution(copy, Distribution.work("pg-a"), PASSWORD).on(shared).start();
+        b = new Distribution(copy, Distribution.work("pg-b"), PASSWORD).on(shared).start();
         System.out.printf("on PostgreSQL: node a healthy in %.2f s, node b in %.2f s%n", a.startSeconds,
                 b.startSeconds);
     }
@@ -98,6 +100,31 @@ class PostgresTwoNodesTest {
         assertFalse(before.equals(after), "node a's cached ranking was invalidated by node b's change");
         assertTrue(after.contains("\"ref\":\"item:I-00004\""));
         assertEquals(after, b.get("/api/v1/rankings?period=2025-Q1", tb).body());
+    }
+
+    @Test
+    @Order(3)
+    void aDraftWithItsPhotoWrittenOnOneNodeIsReadOnTheOther() throws Exception {
+        String admin = a.login("admin", PASSWORD);
+        HttpResponse<String> u = a.post("/api/v1/users", admin, "{\"username\":\"pg-officer\",\"name\":\"n\","
+                + "\"password\":\"Unit-Secret-2026\",\"roles\":[\"officer\"],\"unit\":\"korla\"}");
+        assertEquals(201, u.statusCode(), u.body());
+        String onA = a.login("pg-officer", "Unit-Secret-2026");
+        HttpResponse<String> created = a.post("/api/v1/items", onA, "{\"type\":\"work_results\",\"title\":"
+                + "\"两个节点\",\"body\":\"在一个节点起草，在另一个节点读取。\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        String id = Distribution.json(created).path("id").asText();
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0, 1};
+        assertEquals(201, a.send("POST", "/api/v1/items/" + id + "/attachments", onA,
+                HttpRequest.BodyPublishers.ofByteArray(jpeg)).statusCode());
+        String onB = b.login("pg-officer", "Unit-Secret-2026");
+        JsonNode item = Distribution.json(b.get("/api/v1/items/" + id, onB));
+        assertEquals("两个节点", item.path("title").asText());
+        HttpResponse<byte[]> photo = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                b.uri("/api/v1/items/" + id + "/attachments/1")).header("Authorization", "Bearer " + onB).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, photo.statusCode());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(jpeg, photo.body(), "the file is in the shared folder");
     }
 
     @Test

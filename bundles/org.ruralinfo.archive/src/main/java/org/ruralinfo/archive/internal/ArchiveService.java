@@ -110,17 +110,26 @@ public class ArchiveService implements Archive {
     @Activate
     public ArchiveService(BundleContext context, ArchiveConfig config, @Reference Database db,
             @Reference RecordStore store, @Reference ExchangeCodec codec) {
-        this(db, store, codec, home(context.getProperty(HOME)), Limits.of(config), List.of(config.trusted_keys()),
-                ZoneId.of(config.zone()), Clock.systemUTC());
+        this(db, store, codec, home(context.getProperty(HOME)), files(context), Limits.of(config),
+                List.of(config.trusted_keys()), ZoneId.of(config.zone()), Clock.systemUTC());
     }
 
     ArchiveService(Database db, RecordStore store, ExchangeCodec codec, Path home, Limits limits,
             List<String> trusted, ZoneId zone, Clock clock) {
+        this(db, store, codec, home, home, limits, trusted, zone, clock);
+    }
+
+    /**
+     * @param home  the installation's own folder (its signing key)
+     * @param files the folder of files, shared by every node of an installation (attachments, volumes)
+     */
+    ArchiveService(Database db, RecordStore store, ExchangeCodec codec, Path home, Path files, Limits limits,
+            List<String> trusted, ZoneId zone, Clock clock) {
         this.db = db;
         this.store = store;
         this.codec = codec;
-        this.archiveDir = home.resolve("archive");
-        this.attachmentsDir = home.resolve("attachments");
+        this.archiveDir = files.resolve("archive");
+        this.attachmentsDir = files.resolve("attachments");
         this.limits = limits;
         this.zone = zone;
         this.clock = clock;
@@ -137,6 +146,12 @@ public class ArchiveService implements Archive {
 
     private static Path home(String property) {
         return Path.of(property == null || property.isBlank() ? "data" : property).toAbsolutePath();
+    }
+
+    /** {@code ruralinfo.files} (RURALINFO_FILES, shared by the nodes), else the home folder. */
+    private static Path files(BundleContext context) {
+        String files = context.getProperty("ruralinfo.files");
+        return files != null && !files.isBlank() ? Path.of(files).toAbsolutePath() : home(context.getProperty(HOME));
     }
 
     // ---- volumes --------------------------------------------------------------------------------------

@@ -73,7 +73,7 @@ public class IntakeService implements Intake {
     @Activate
     public IntakeService(BundleContext context, IntakeConfig config, @Reference Database db,
             @Reference RecordStore store) {
-        this(db, store, Settings.of(config), home(context.getProperty(HOME)), Clock.systemUTC());
+        this(db, store, Settings.of(config), files(context), Clock.systemUTC());
     }
 
     IntakeService(Database db, RecordStore store, Settings settings, Path home, Clock clock) {
@@ -88,7 +88,13 @@ public class IntakeService implements Intake {
         this.files = new AttachmentFiles(home.resolve("attachments"), settings.attachmentMax());
     }
 
-    private static Path home(String property) {
+    /**
+     * The folder of files: {@code ruralinfo.files} (RURALINFO_FILES, a folder several nodes share), else
+     * {@code ruralinfo.home}, else {@code data}.
+     */
+    private static Path files(BundleContext context) {
+        String files = context.getProperty("ruralinfo.files");
+        String property = files != null && !files.isBlank() ? files : context.getProperty(HOME);
         return Path.of(property == null || property.isBlank() ? "data" : property).toAbsolutePath();
     }
 

@@ -63,11 +63,27 @@ abstract class ApiServlet extends HttpServlet {
         } catch (IOException e) {
             LOG.log(Level.FINE, "client connection", e);
         } catch (RuntimeException e) {
+            if (integrityConflict(e)) {
+                // a rule of the database refused the change (e.g. a record frozen in a closed archive volume)
+                problem(resp, 409, "Conflict", "the change conflicts with a record that may not change (for "
+                        + "example one filed in a closed archive volume); nothing was changed", List.of());
+                return;
+            }
             LOG.log(Level.SEVERE, req.getMethod() + " " + req.getRequestURI(), e);
             problem(resp, 500, "Internal error", "the request could not be completed; nothing was changed", List.of());
         } finally {
             drain(req);
         }
+    }
+
+    /** @return whether a failure comes from an integrity constraint of the database (SQLSTATE class 23) */
+    static boolean integrityConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
