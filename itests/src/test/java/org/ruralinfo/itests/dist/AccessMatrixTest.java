@@ -139,6 +139,11 @@ class AccessMatrixTest {
         rule("GET", "/api/v1/publicity/forms", "/api/v1/publicity/forms?quarter=2025-Q1&channel=news", null,
                 expect(401, 200, 200, 200, 200, 200, 200));
         rule("GET", "/api/v1/training", "/api/v1/training", null, expect(401, 200, 200, 200, 200, 200, 200));
+        rule("GET", "/api/v1/publicity", "/api/v1/publicity?unit=korla&quarter=2025-Q1", null,
+                expect(401, 403, 200, 200, 200, 200, 200));
+        rule("POST", "/api/v1/publicity", "/api/v1/publicity", n -> "{\"unit\":\"korla\",\"channel\":\"news\","
+                + "\"outlet\":\"人民日报\",\"title\":\"t" + n + "\",\"published\":\"2025-03-01\"}",
+                expect(401, 403, 201, 201, 201, 201, 201));
         rule("POST", "/api/v1/training", "/api/v1/training", n -> "{\"unit\":\"korla\",\"form\":\"seminar\","
                 + "\"date\":\"2025-06-10\",\"title\":\"t\",\"attendees\":[\"a\"]}", expect(401, 403, 201, 201, 201, 403, 201));
         // archive (Art. 12, 16)
