@@ -31,6 +31,16 @@ public final class BenchStores {
         hc.setAutoCommit(true);
         HikariDataSource pool = new HikariDataSource(hc);
         new Migrations(p -> Migrations.class.getClassLoader().getResourceAsStream(p)).migrate(pool);
+        String experiment = System.getProperty("bench.sql", "").replace('_', ' ');
+        if (!experiment.isBlank()) {
+            // an experiment on the schema ('_' for ' ', ';' between statements), e.g.
+            // -Dbench.sql=ALTER_TABLE_items_ALTER_COLUMN_body_SET_DATA_TYPE_VARCHAR(1000000)
+            try (var c = pool.getConnection(); var st = c.createStatement()) {
+                for (String sql : experiment.split(";")) {
+                    st.execute(sql);
+                }
+            }
+        }
         return pool;
     }
 

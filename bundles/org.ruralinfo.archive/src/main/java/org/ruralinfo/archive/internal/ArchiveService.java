@@ -40,6 +40,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.ruralinfo.api.Columns;
 import org.ruralinfo.api.Adoption;
 import org.ruralinfo.api.AdoptionLevel;
 import org.ruralinfo.api.Database;
@@ -171,7 +172,7 @@ public class ArchiveService implements Archive {
                     + "FROM adoptions a WHERE a.item = i.id AND a.level IN " + Rows.REGIONAL + "))");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    years.add(Sql.instant(rs, "submitted_at").atZone(zone).getYear());
+                    years.add(Columns.instant(rs, "submitted_at").atZone(zone).getYear());
                 }
             }
             return null;
@@ -334,8 +335,8 @@ public class ArchiveService implements Archive {
                     while (rs.next()) {
                         out.add(new PaperCopy(rs.getLong("id"), year, rs.getString("item"), rs.getString("box_no"),
                                 rs.getString("volume_no"), rs.getString("piece_no"), rs.getString("shelf"),
-                                rs.getString("filed_by"), Sql.date(rs, "filed_on"), rs.getString("note"),
-                                Sql.instant(rs, "registered_at"), rs.getString("registered_by")));
+                                rs.getString("filed_by"), Columns.date(rs, "filed_on"), rs.getString("note"),
+                                Columns.instant(rs, "registered_at"), rs.getString("registered_by")));
                     }
                 }
             }
@@ -390,7 +391,7 @@ public class ArchiveService implements Archive {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Annotation(rs.getLong("id"), year, rs.getString("item"), rs.getString("note"),
-                                Sql.instant(rs, "noted_at"), rs.getString("author")));
+                                Columns.instant(rs, "noted_at"), rs.getString("author")));
                     }
                 }
             }
@@ -739,7 +740,7 @@ public class ArchiveService implements Archive {
                     + "FROM archive_trusted_keys ORDER BY added_at, fingerprint"); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new TrustedKey(rs.getString("fingerprint"), rs.getString("public_key"),
-                            rs.getString("label"), "registered", Sql.instant(rs, "added_at"), rs.getString("added_by")));
+                            rs.getString("label"), "registered", Columns.instant(rs, "added_at"), rs.getString("added_by")));
                 }
             }
             return null;
@@ -878,7 +879,7 @@ public class ArchiveService implements Archive {
                 + "archive_volumes WHERE vol_year = ?")) {
             ps.setInt(1, year);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new VolumeRow(Sql.instant(rs, "closed_at"), rs.getString("closed_by"),
+                return rs.next() ? Optional.of(new VolumeRow(Columns.instant(rs, "closed_at"), rs.getString("closed_by"),
                         rs.getString("items_sha256"), rs.getString("volume_sha256"))) : Optional.empty();
             }
         }

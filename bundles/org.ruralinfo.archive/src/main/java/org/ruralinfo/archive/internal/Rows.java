@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.ruralinfo.api.Columns;
 import org.ruralinfo.api.Adoption;
 import org.ruralinfo.api.AdoptionLevel;
 import org.ruralinfo.api.Item;
@@ -72,10 +73,10 @@ final class Rows {
                 while (rs.next()) {
                     Item item = new Item(rs.getString("id"), rs.getString("unit"),
                             Wire.parse(ItemType.class, rs.getString("type")), rs.getString("title"),
-                            rs.getString("body"), Sql.instant(rs, "submitted_at"), Sql.instant(rs, "occurred_at"),
+                            rs.getString("body"), Columns.instant(rs, "submitted_at"), Columns.instant(rs, "occurred_at"),
                             rs.getString("notice"), rs.getString("group_id"), rs.getString("follows"),
                             Wire.parse(ItemStatus.class, rs.getString("status")), rs.getBoolean("research_qualified"));
-                    out.add(new ItemRow(item, Sql.instant(rs, "forwarded_at"), rs.getString("forwarded_by")));
+                    out.add(new ItemRow(item, Columns.instant(rs, "forwarded_at"), rs.getString("forwarded_by")));
                 }
             }
         }
@@ -111,7 +112,7 @@ final class Rows {
                     List<String> units = credited == null || credited.isEmpty() ? List.of()
                             : List.of(credited.split(","));
                     out.computeIfAbsent(item, k -> new ArrayList<>()).add(new Adoption(item,
-                            Wire.parse(AdoptionLevel.class, rs.getString("level")), Sql.date(rs, "at"),
+                            Wire.parse(AdoptionLevel.class, rs.getString("level")), Columns.date(rs, "at"),
                             rs.getString("issue"), units, rs.getString("leader_level")));
                 }
             }
@@ -128,7 +129,7 @@ final class Rows {
                 if (ids.contains(item)) {
                     out.computeIfAbsent(item, k -> new ArrayList<>()).add(new AttachmentRow(item, rs.getInt("seq"),
                             rs.getString("name"), rs.getString("media_type"), rs.getLong("size_bytes"),
-                            rs.getString("sha256"), Sql.instant(rs, "created_at"), rs.getString("created_by")));
+                            rs.getString("sha256"), Columns.instant(rs, "created_at"), rs.getString("created_by")));
                 }
             }
         }
@@ -145,7 +146,7 @@ final class Rows {
                 String item = rs.getString("item");
                 if (ids.contains(item)) {
                     out.computeIfAbsent(item, k -> new ArrayList<>()).add(Json.ordered("at",
-                            json.time(Sql.instant(rs, "at")), "actor", rs.getString("actor"), "action",
+                            json.time(Columns.instant(rs, "at")), "actor", rs.getString("actor"), "action",
                             rs.getString("action"), "from", rs.getString("from_status"), "to",
                             rs.getString("to_status"), "note", rs.getString("note")));
                 }
@@ -163,7 +164,7 @@ final class Rows {
                 String item = rs.getString("target").substring("item:".length());
                 if (ids.contains(item)) {
                     out.computeIfAbsent(item, k -> new ArrayList<>()).add(Json.ordered("id", rs.getLong("id"), "at",
-                            json.time(Sql.instant(rs, "at")), "actor", rs.getString("actor"), "action",
+                            json.time(Columns.instant(rs, "at")), "actor", rs.getString("actor"), "action",
                             rs.getString("action"), "detail", rs.getString("detail")));
                 }
             }
@@ -184,9 +185,9 @@ final class Rows {
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             if (a instanceof Instant t) {
-                Sql.instant(ps, i + 1, t);
+                Columns.instant(ps, i + 1, t);
             } else if (a instanceof java.time.LocalDate d) {
-                Sql.date(ps, i + 1, d);
+                Columns.date(ps, i + 1, d);
             } else if (a instanceof Integer n) {
                 ps.setInt(i + 1, n);
             } else if (a instanceof Long n) {
@@ -194,7 +195,7 @@ final class Rows {
             } else if (a instanceof Boolean b) {
                 ps.setBoolean(i + 1, b);
             } else {
-                Sql.text(ps, i + 1, (String) a);
+                Columns.text(ps, i + 1, (String) a);
             }
         }
     }

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.ruralinfo.api.Columns;
 import org.ruralinfo.api.Database;
 import org.ruralinfo.api.ItemStatus;
 import org.ruralinfo.api.ItemType;
@@ -125,9 +126,9 @@ public class CommissioningService implements Commissioning {
                     + "deadline, issued_by) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, nid);
                 ps.setString(2, n.title().strip());
-                Sql.text(ps, 3, n.requirements());
-                Sql.instant(ps, 4, now);
-                Sql.instant(ps, 5, n.deadline());
+                Columns.text(ps, 3, n.requirements());
+                Columns.instant(ps, 4, now);
+                Columns.instant(ps, 5, n.deadline());
                 ps.setString(6, actor.username());
                 ps.executeUpdate();
             }
@@ -253,7 +254,7 @@ public class CommissioningService implements Commissioning {
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getString("id"), rs.getString("title"), rs.getString("requirements"),
-                Sql.instant(rs, "issued_at"), Sql.instant(rs, "deadline"), rs.getString("issued_by"));
+                Columns.instant(rs, "issued_at"), Columns.instant(rs, "deadline"), rs.getString("issued_by"));
     }
 
     private static boolean visible(Connection c, UserAccount actor, String id) throws SQLException {
@@ -288,7 +289,7 @@ public class CommissioningService implements Commissioning {
                     answers.computeIfAbsent(rs.getString("unit"), k -> new ArrayList<>())
                             .add(new DeliveryStatus.Answer(rs.getString("id"),
                                     Wire.parse(ItemStatus.class, rs.getString("status")),
-                                    Sql.instant(rs, "submitted_at")));
+                                    Columns.instant(rs, "submitted_at")));
                 }
             }
         }
@@ -342,7 +343,7 @@ public class CommissioningService implements Commissioning {
                     + "named_at = ? WHERE notice_id = ? AND unit_id = ?")) {
                 up.setString(1, writer.strip());
                 up.setString(2, actor.username());
-                Sql.instant(up, 3, now);
+                Columns.instant(up, 3, now);
                 up.setString(4, id);
                 up.setString(5, unit);
                 if (up.executeUpdate() == 0) {
@@ -352,7 +353,7 @@ public class CommissioningService implements Commissioning {
                         ins.setString(2, unit);
                         ins.setString(3, writer.strip());
                         ins.setString(4, actor.username());
-                        Sql.instant(ins, 5, now);
+                        Columns.instant(ins, 5, now);
                         ins.executeUpdate();
                     }
                 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ruralinfo.api.Columns;
 import org.ruralinfo.api.CalendarYear;
 import org.ruralinfo.api.Database;
 import org.ruralinfo.api.WorkCalendar;
@@ -33,7 +34,7 @@ final class Calendars {
                 ps.setInt(2, year + 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        (rs.getBoolean("workday") ? workdays : holidays).add(Sql.date(rs, "cal_date"));
+                        (rs.getBoolean("workday") ? workdays : holidays).add(Columns.date(rs, "cal_date"));
                     }
                 }
             }

@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.ruralinfo.api.Columns;
 import org.ruralinfo.api.AdoptionLevel;
 import org.ruralinfo.api.Database;
 import org.ruralinfo.api.Item;
@@ -357,8 +358,8 @@ public class IntakeService implements Intake {
                     "INSERT INTO adoptions (item, level, at, issue) VALUES (?, ?, ?, ?)")) {
                 ps.setString(1, id);
                 ps.setString(2, req.level().wire());
-                Sql.date(ps, 3, req.at());
-                Sql.text(ps, 4, issue);
+                Columns.date(ps, 3, req.at());
+                Columns.text(ps, 4, issue);
                 ps.executeUpdate();
             }
             String note = req.level().wire() + " " + req.at() + (issue == null ? "" : " " + issue);
@@ -438,7 +439,7 @@ public class IntakeService implements Intake {
                     ps.setString(4, stored.mediaType());
                     ps.setLong(5, stored.size());
                     ps.setString(6, stored.sha256());
-                    Sql.instant(ps, 7, now);
+                    Columns.instant(ps, 7, now);
                     ps.setString(8, actor.username());
                     ps.executeUpdate();
                 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.ruralinfo.api.Columns;
 import org.ruralinfo.api.Adoption;
 import org.ruralinfo.api.AdoptionLevel;
 import org.ruralinfo.api.Item;
@@ -43,15 +44,15 @@ final class ItemRows {
 
     static Row row(ResultSet rs) throws SQLException {
         Item item = new Item(rs.getString("id"), rs.getString("unit"), Wire.parse(ItemType.class, rs.getString("type")),
-                rs.getString("title"), rs.getString("body"), Sql.instant(rs, "submitted_at"),
-                Sql.instant(rs, "occurred_at"), rs.getString("notice"), rs.getString("group_id"),
+                rs.getString("title"), rs.getString("body"), Columns.instant(rs, "submitted_at"),
+                Columns.instant(rs, "occurred_at"), rs.getString("notice"), rs.getString("group_id"),
                 rs.getString("follows"), Wire.parse(ItemStatus.class, rs.getString("status")),
                 rs.getBoolean("research_qualified"));
-        return new Row(item, rs.getString("created_by"), Sql.instant(rs, "created_at"), Sql.instant(rs, "updated_at"),
-                Sql.instant(rs, "deadline_at"), rs.getString("deadline_rule"), rs.getString("checked_by"),
-                Sql.instant(rs, "checked_at"), rs.getString("check_verdict"), rs.getString("signed_by"),
-                rs.getString("screened_by"), Sql.instant(rs, "screened_at"), rs.getString("reject_reason"),
-                Sql.instant(rs, "forwarded_at"), rs.getString("forwarded_by"));
+        return new Row(item, rs.getString("created_by"), Columns.instant(rs, "created_at"), Columns.instant(rs, "updated_at"),
+                Columns.instant(rs, "deadline_at"), rs.getString("deadline_rule"), rs.getString("checked_by"),
+                Columns.instant(rs, "checked_at"), rs.getString("check_verdict"), rs.getString("signed_by"),
+                rs.getString("screened_by"), Columns.instant(rs, "screened_at"), rs.getString("reject_reason"),
+                Columns.instant(rs, "forwarded_at"), rs.getString("forwarded_by"));
     }
 
     static void insert(Connection c, Item i, String by, Instant now, Deadlines.Due due) throws SQLException {
@@ -63,16 +64,16 @@ final class ItemRows {
             ps.setString(3, i.type().wire());
             ps.setString(4, i.title());
             ps.setString(5, i.body());
-            Sql.instant(ps, 6, i.occurredAt());
-            Sql.text(ps, 7, i.notice());
-            Sql.text(ps, 8, i.group());
-            Sql.text(ps, 9, i.follows());
+            Columns.instant(ps, 6, i.occurredAt());
+            Columns.text(ps, 7, i.notice());
+            Columns.text(ps, 8, i.group());
+            Columns.text(ps, 9, i.follows());
             ps.setString(10, i.status().wire());
             ps.setString(11, by);
-            Sql.instant(ps, 12, now);
-            Sql.instant(ps, 13, now);
-            Sql.instant(ps, 14, due == null ? null : due.at());
-            Sql.text(ps, 15, due == null ? null : due.rule());
+            Columns.instant(ps, 12, now);
+            Columns.instant(ps, 13, now);
+            Columns.instant(ps, 14, due == null ? null : due.at());
+            Columns.text(ps, 15, due == null ? null : due.rule());
             ps.executeUpdate();
         }
     }
@@ -85,13 +86,13 @@ final class ItemRows {
             ps.setString(1, i.type().wire());
             ps.setString(2, i.title());
             ps.setString(3, i.body());
-            Sql.instant(ps, 4, i.occurredAt());
-            Sql.text(ps, 5, i.notice());
-            Sql.text(ps, 6, i.group());
-            Sql.text(ps, 7, i.follows());
-            Sql.instant(ps, 8, now);
-            Sql.instant(ps, 9, due == null ? null : due.at());
-            Sql.text(ps, 10, due == null ? null : due.rule());
+            Columns.instant(ps, 4, i.occurredAt());
+            Columns.text(ps, 5, i.notice());
+            Columns.text(ps, 6, i.group());
+            Columns.text(ps, 7, i.follows());
+            Columns.instant(ps, 8, now);
+            Columns.instant(ps, 9, due == null ? null : due.at());
+            Columns.text(ps, 10, due == null ? null : due.rule());
             ps.setString(11, i.id());
             ps.setString(12, status.wire());
             return ps.executeUpdate() == 1;
@@ -108,14 +109,14 @@ final class ItemRows {
         try (PreparedStatement ps = c.prepareStatement("UPDATE items SET " + set + " WHERE id = ? AND status = ?")) {
             int n = 1;
             ps.setString(n++, to.wire());
-            Sql.instant(ps, n++, now);
+            Columns.instant(ps, n++, now);
             for (Object v : values) {
                 if (v instanceof Instant t) {
-                    Sql.instant(ps, n++, t);
+                    Columns.instant(ps, n++, t);
                 } else if (v instanceof Boolean b) {
                     ps.setBoolean(n++, b);
                 } else {
-                    Sql.text(ps, n++, (String) v);
+                    Columns.text(ps, n++, (String) v);
                 }
             }
             ps.setString(n++, id);
@@ -129,12 +130,12 @@ final class ItemRows {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO item_history (item, at, actor, action, from_status, "
                 + "to_status, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, item);
-            Sql.instant(ps, 2, at);
+            Columns.instant(ps, 2, at);
             ps.setString(3, actor);
             ps.setString(4, action);
-            Sql.text(ps, 5, from == null ? null : from.wire());
+            Columns.text(ps, 5, from == null ? null : from.wire());
             ps.setString(6, to.wire());
-            Sql.text(ps, 7, note == null || note.length() <= NOTE_WIDTH ? note : note.substring(0, NOTE_WIDTH));
+            Columns.text(ps, 7, note == null || note.length() <= NOTE_WIDTH ? note : note.substring(0, NOTE_WIDTH));
             ps.executeUpdate();
         }
     }
@@ -147,7 +148,7 @@ final class ItemRows {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String from = rs.getString("from_status");
-                    out.add(new HistoryEntry(Sql.instant(rs, "at"), rs.getString("actor"), rs.getString("action"),
+                    out.add(new HistoryEntry(Columns.instant(rs, "at"), rs.getString("actor"), rs.getString("action"),
                             from == null ? null : Wire.parse(ItemStatus.class, from),
                             Wire.parse(ItemStatus.class, rs.getString("to_status")), rs.getString("note")));
                 }
@@ -164,7 +165,7 @@ final class ItemRows {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Adoption(rs.getString("item"), Wire.parse(AdoptionLevel.class, rs.getString("level")),
-                            Sql.date(rs, "at"), rs.getString("issue")));
+                            Columns.date(rs, "at"), rs.getString("issue")));
                 }
             }
         }
@@ -179,7 +180,7 @@ final class ItemRows {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Attachment(rs.getInt("seq"), rs.getString("name"), rs.getString("media_type"),
-                            rs.getLong("size_bytes"), rs.getString("sha256"), Sql.instant(rs, "created_at"),
+                            rs.getLong("size_bytes"), rs.getString("sha256"), Columns.instant(rs, "created_at"),
                             rs.getString("created_by")));
                 }
             }
@@ -193,7 +194,7 @@ final class ItemRows {
             ps.setString(1, item);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new CopyCheck(rs.getString("similar_to"), rs.getDouble("similarity"),
-                        rs.getString("overlap"), Sql.instant(rs, "checked_at"))) : Optional.empty();
+                        rs.getString("overlap"), Columns.instant(rs, "checked_at"))) : Optional.empty();
             }
         }
     }
@@ -210,10 +211,10 @@ final class ItemRows {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO item_copy_checks (item, checked_at, similar_to, "
                 + "similarity, overlap) VALUES (?, ?, ?, ?, ?)")) {
             ps.setString(1, item);
-            Sql.instant(ps, 2, check.checkedAt());
+            Columns.instant(ps, 2, check.checkedAt());
             ps.setString(3, check.similarTo());
             ps.setDouble(4, check.similarity());
-            Sql.text(ps, 5, check.overlap());
+            Columns.text(ps, 5, check.overlap());
             ps.executeUpdate();
         }
     }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.ruralinfo.api.Columns;
 import org.ruralinfo.api.ItemStatus;
 import org.ruralinfo.api.ItemType;
 import org.ruralinfo.api.Wire;
@@ -85,12 +86,12 @@ final class ItemSearch {
             ps.setInt(n, q.size());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Instant submitted = Sql.instant(rs, "submitted_at");
-                    Instant due = Sql.instant(rs, "deadline_at");
+                    Instant submitted = Columns.instant(rs, "submitted_at");
+                    Instant due = Columns.instant(rs, "deadline_at");
                     String rule = rs.getString("deadline_rule");
                     items.add(new ItemSummary(rs.getString("id"), rs.getString("unit"),
                             Wire.parse(ItemType.class, rs.getString("type")), rs.getString("title"),
-                            Wire.parse(ItemStatus.class, rs.getString("status")), Sql.instant(rs, "created_at"),
+                            Wire.parse(ItemStatus.class, rs.getString("status")), Columns.instant(rs, "created_at"),
                             submitted, due == null || rule == null ? null : Deadline.of(rule, due, submitted, now)));
                 }
             }
@@ -102,7 +103,7 @@ final class ItemSearch {
         int n = 1;
         for (Object a : args) {
             if (a instanceof Instant t) {
-                Sql.instant(ps, n++, t);
+                Columns.instant(ps, n++, t);
             } else {
                 ps.setString(n++, (String) a);
             }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import org.ruralinfo.api.Columns;
 import org.ruralinfo.api.Database;
 
 /**
@@ -36,10 +37,10 @@ final class Lease {
             try (PreparedStatement ps = c.prepareStatement("UPDATE leases SET holder = ?, expires_at = ? "
                     + "WHERE name = ? AND (holder = ? OR expires_at < ?)")) {
                 ps.setString(1, holder);
-                Sql.instant(ps, 2, now.plus(ttl));
+                Columns.instant(ps, 2, now.plus(ttl));
                 ps.setString(3, name);
                 ps.setString(4, holder);
-                Sql.instant(ps, 5, now);
+                Columns.instant(ps, 5, now);
                 return ps.executeUpdate();
             }
         });
@@ -52,7 +53,7 @@ final class Lease {
                         "INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?)")) {
                     ps.setString(1, name);
                     ps.setString(2, holder);
-                    Sql.instant(ps, 3, now.plus(ttl));
+                    Columns.instant(ps, 3, now.plus(ttl));
                     return ps.executeUpdate() == 1;
                 }
             });
@@ -69,7 +70,7 @@ final class Lease {
     void release() {
         db.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE leases SET expires_at = ? WHERE name = ? AND holder = ?")) {
-                Sql.instant(ps, 1, clock.instant().minusSeconds(1));
+                Columns.instant(ps, 1, clock.instant().minusSeconds(1));
                 ps.setString(2, name);
                 ps.setString(3, holder);
                 return ps.executeUpdate();

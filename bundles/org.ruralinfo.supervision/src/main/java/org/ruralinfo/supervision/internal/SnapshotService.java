@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.ruralinfo.api.Columns;
 import org.ruralinfo.api.Database;
 import org.ruralinfo.api.Role;
 import org.ruralinfo.api.UserAccount;
@@ -87,7 +88,7 @@ public class SnapshotService implements RankingSnapshots {
                 ps.setString(2, report.policy().id());
                 ps.setString(3, report.policy().version());
                 ps.setString(4, actor.username());
-                Sql.instant(ps, 5, now);
+                Columns.instant(ps, 5, now);
                 ps.setString(6, json);
                 ps.executeUpdate();
             }
@@ -107,7 +108,7 @@ public class SnapshotService implements RankingSnapshots {
                 ps.setString(1, period.toString());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() ? new Snapshot(period, rs.getString(1), rs.getString(2), rs.getString(3),
-                            Sql.instant(rs, "frozen_at"), rs.getString(5), List.of()) : null;
+                            Columns.instant(rs, "frozen_at"), rs.getString(5), List.of()) : null;
                 }
             }
         });

@@ -29,6 +29,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.ruralinfo.api.Columns;
 import org.ruralinfo.api.Database;
 import org.ruralinfo.api.Notice;
 import org.ruralinfo.api.RecordStore;
@@ -210,7 +211,7 @@ public class SupervisionService implements Supervision, Dunning {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Suggestion(rs.getLong("id"), rs.getString("unit"), rs.getString("subject"),
-                                rs.getString("reason"), Sql.instant(rs, "due_at"), Sql.date(rs, "check_date")));
+                                rs.getString("reason"), Columns.instant(rs, "due_at"), Columns.date(rs, "check_date")));
                     }
                 }
             }
@@ -245,9 +246,9 @@ public class SupervisionService implements Supervision, Dunning {
                     ps.setString(1, f.unit());
                     ps.setString(2, f.subject());
                     ps.setString(3, f.reason());
-                    Sql.instant(ps, 4, f.due());
-                    Sql.date(ps, 5, today);
-                    Sql.instant(ps, 6, now);
+                    Columns.instant(ps, 4, f.due());
+                    Columns.date(ps, 5, today);
+                    Columns.instant(ps, 6, now);
                     ps.executeUpdate();
                     queued.add(new Suggestion(Sql.generatedId(ps), f.unit(), f.subject(), f.reason(), f.due(), today));
                 }
@@ -314,7 +315,7 @@ public class SupervisionService implements Supervision, Dunning {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 if (args[i] instanceof Instant t) {
-                    Sql.instant(ps, i + 1, t);
+                    Columns.instant(ps, i + 1, t);
                 } else {
                     ps.setObject(i + 1, args[i]);
                 }
@@ -395,20 +396,20 @@ public class SupervisionService implements Supervision, Dunning {
                 ps.setString(1, unit.id());
                 ps.setString(2, r.kind().wire());
                 ps.setString(3, subject.text());
-                Sql.text(ps, 4, r.note());
-                Sql.text(ps, 5, caller);
-                Sql.text(ps, 6, r.callee());
-                Sql.instant(ps, 7, at);
-                Sql.text(ps, 8, docNo);
-                Sql.text(ps, 9, document);
+                Columns.text(ps, 4, r.note());
+                Columns.text(ps, 5, caller);
+                Columns.text(ps, 6, r.callee());
+                Columns.instant(ps, 7, at);
+                Columns.text(ps, 8, docNo);
+                Columns.text(ps, 9, document);
                 ps.setString(10, actor.username());
-                Sql.instant(ps, 11, now);
+                Columns.instant(ps, 11, now);
                 ps.executeUpdate();
                 rid = Sql.generatedId(ps);
             }
             try (PreparedStatement ps = c.prepareStatement("UPDATE reminder_suggestions SET done_at = ? "
                     + "WHERE unit = ? AND subject = ? AND done_at IS NULL")) {
-                Sql.instant(ps, 1, now);
+                Columns.instant(ps, 1, now);
                 ps.setString(2, unit.id());
                 ps.setString(3, subject.text());
                 ps.executeUpdate();
@@ -432,8 +433,8 @@ public class SupervisionService implements Supervision, Dunning {
     private static Reminder reminder(ResultSet rs) throws SQLException {
         return new Reminder(rs.getLong("id"), rs.getString("unit"), Wire.parse(ReminderKind.class, rs.getString("kind")),
                 rs.getString("subject"), rs.getString("note"), rs.getString("caller"), rs.getString("callee"),
-                Sql.instant(rs, "reminded_at"), rs.getString("doc_no"), rs.getString("created_by"),
-                Sql.instant(rs, "created_at"));
+                Columns.instant(rs, "reminded_at"), rs.getString("doc_no"), rs.getString("created_by"),
+                Columns.instant(rs, "created_at"));
     }
 
     @Override
@@ -564,9 +565,9 @@ public class SupervisionService implements Supervision, Dunning {
                     + "VALUES (?, ?, ?, ?, ?)", new String[] { "id" })) {
                 ps.setString(1, docNo);
                 ps.setString(2, title);
-                Sql.text(ps, 3, n.note());
+                Columns.text(ps, 3, n.note());
                 ps.setString(4, actor.username());
-                Sql.instant(ps, 5, now);
+                Columns.instant(ps, 5, now);
                 ps.executeUpdate();
                 cid = Sql.generatedId(ps);
             }
@@ -640,7 +641,7 @@ public class SupervisionService implements Supervision, Dunning {
                     title = rs.getString(2);
                     note = rs.getString(3);
                     by = rs.getString(4);
-                    at = Sql.instant(rs, "issued_at");
+                    at = Columns.instant(rs, "issued_at");
                 }
             }
             List<Circular.Entry> entries = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.ruralinfo.api.Columns;
 import org.ruralinfo.api.Database;
 import org.ruralinfo.api.RecordStore;
 import org.ruralinfo.api.Role;
@@ -96,13 +97,13 @@ public class TrainingService implements Training {
                     new String[] { "id" })) {
                 ps.setString(1, s.unit());
                 ps.setString(2, s.form().wire());
-                Sql.date(ps, 3, s.date());
+                Columns.date(ps, 3, s.date());
                 ps.setString(4, s.title().strip());
                 ps.setString(5, attendees);
                 ps.setInt(6, s.attendees().size());
-                Sql.text(ps, 7, s.note());
+                Columns.text(ps, 7, s.note());
                 ps.setString(8, actor.username());
-                Sql.instant(ps, 9, now);
+                Columns.instant(ps, 9, now);
                 ps.executeUpdate();
                 sid = Sql.generatedId(ps);
             }
@@ -138,7 +139,7 @@ public class TrainingService implements Training {
 
     private static Session session(ResultSet rs) throws SQLException {
         return new Session(rs.getLong("id"), rs.getString("unit"), Wire.parse(Form.class, rs.getString("training_form")),
-                Sql.date(rs, "held_on"), rs.getString("title"), Arrays.asList(rs.getString("attendees").split("\n")),
-                rs.getString("note"), rs.getString("created_by"), Sql.instant(rs, "created_at"));
+                Columns.date(rs, "held_on"), rs.getString("title"), Arrays.asList(rs.getString("attendees").split("\n")),
+                rs.getString("note"), rs.getString("created_by"), Columns.instant(rs, "created_at"));
     }
 }

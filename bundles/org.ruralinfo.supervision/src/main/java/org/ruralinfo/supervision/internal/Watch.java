@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+import org.ruralinfo.api.Columns;
 import org.ruralinfo.api.Adoption;
 import org.ruralinfo.api.AdoptionLevel;
 import org.ruralinfo.api.Database;
@@ -252,10 +253,10 @@ final class Watch {
                     + "WHERE deadline_rule IN ('emergency', 'meeting') AND submitted_at IS NULL AND status <> ? "
                     + "AND deadline_at <= ? ORDER BY deadline_at, id")) {
                 ps.setString(1, ItemStatus.REJECTED.wire());
-                Sql.instant(ps, 2, until);
+                Columns.instant(ps, 2, until);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Instant d = Sql.instant(rs, "deadline_at");
+                        Instant d = Columns.instant(rs, "deadline_at");
                         // an emergency is on time at its deadline itself, a meeting item only before it
                         boolean passed = "meeting".equals(rs.getString("deadline_rule")) ? !until.isBefore(d) : until.isAfter(d);
                         if (passed && day(d).getYear() == year) {
@@ -274,13 +275,13 @@ final class Watch {
             Map<String, List<ReminderRef>> out = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, unit, kind, reminded_at, subject FROM reminders "
                     + "WHERE reminded_at >= ? AND reminded_at < ? ORDER BY reminded_at, id")) {
-                Sql.instant(ps, 1, month.atDay(1).atStartOfDay(zone).toInstant());
-                Sql.instant(ps, 2, endOf(month));
+                Columns.instant(ps, 1, month.atDay(1).atStartOfDay(zone).toInstant());
+                Columns.instant(ps, 2, endOf(month));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.computeIfAbsent(rs.getString("unit"), k -> new ArrayList<>()).add(new ReminderRef(
                                 rs.getLong("id"), org.ruralinfo.api.Wire.parse(ReminderKind.class, rs.getString("kind")),
-                                Sql.instant(rs, "reminded_at"), rs.getString("subject")));
+                                Columns.instant(rs, "reminded_at"), rs.getString("subject")));
                     }
                 }
             }
@@ -401,7 +402,7 @@ final class Watch {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Item(rs.getString("id"), unit, ItemType.COMMISSIONED, "", null,
-                            Sql.instant(rs, "submitted_at"), null, notice, null, null,
+                            Columns.instant(rs, "submitted_at"), null, notice, null, null,
                             org.ruralinfo.api.Wire.parse(ItemStatus.class, rs.getString("status")), false));
                 }
             }
@@ -413,7 +414,7 @@ final class Watch {
         try (PreparedStatement ps = c.prepareStatement("SELECT deadline_at FROM items WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Sql.instant(rs, "deadline_at") : null;
+                return rs.next() ? Columns.instant(rs, "deadline_at") : null;
             }
         }
     }

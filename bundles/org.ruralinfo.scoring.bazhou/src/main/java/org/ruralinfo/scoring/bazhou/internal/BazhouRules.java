@@ -61,17 +61,18 @@ public final class BazhouRules {
         if (period.isYear()) {
             lines.addAll(zeroYears(year, lines));
         }
-        return new ScoreSheet(lines, tieBreak(period, booking.counting(), booking.adoptions()));
+        return new ScoreSheet(lines, tieBreak(period, booking.unitOf(), booking.adoptions()));
     }
 
     /**
-     * Every line of a year's facts, booked in its quarter and sorted, with the counting items and their
-     * adoptions. A quarter's lines are computed from the whole year, so the year's five reports share
+     * Every line of a year's facts, booked in its quarter and sorted, with the unit of each counting item
+     * and their adoptions. A quarter's lines are computed from the whole year, so the year's five reports share
      * one booking: it is kept for the next call while that call has the very same records (the engine
      * passes the same immutable lists for every period of a year at one revision) and an {@code asOf}
      * at which the same shortfalls have fallen due ({@link DeductionScorer#sameDue}).
      */
-    private record Booking(PeriodFacts facts, List<Item> counting, List<Adoption> adoptions, List<Booked> booked) {
+    private record Booking(PeriodFacts facts, Map<String, String> unitOf, List<Adoption> adoptions,
+            List<Booked> booked) {
     }
 
     private volatile Booking last;
@@ -102,7 +103,9 @@ public final class BazhouRules {
                 .thenComparing(x -> x.line().category())
                 .thenComparing(x -> x.line().ref())
                 .thenComparing(x -> x.line().rule()));
-        Booking fresh = new Booking(facts, counting, adoptions, List.copyOf(booked));
+        Map<String, String> unitOf = new HashMap<>();
+        counting.forEach(i -> unitOf.put(i.id(), i.unit()));
+        Booking fresh = new Booking(facts, unitOf, adoptions, List.copyOf(booked));
         last = fresh;
         return fresh;
     }
@@ -175,12 +178,12 @@ public final class BazhouRules {
      * Ruling on Art. 21: among equal scores, more regional adoption events ({@code region_publication}
      * and {@code region_instruction}) of the unit's items dated in the period come first.
      */
-    private static Map<String, Integer> tieBreak(Period period, List<Item> counting, List<Adoption> adoptions) {
-        Map<String, String> unitOf = new HashMap<>();
-        counting.forEach(i -> unitOf.put(i.id(), i.unit()));
+    private static Map<String, Integer> tieBreak(Period period, Map<String, String> unitOf, List<Adoption> adoptions) {
+        java.time.LocalDate first = period.firstDay();
+        java.time.LocalDate last = period.lastDay();
         Map<String, Integer> key = new HashMap<>();
         for (Adoption a : adoptions) {
-            if (a.level() != AdoptionLevel.PREFECTURE_BRIEFING && period.contains(a.at())) {
+            if (a.level() != AdoptionLevel.PREFECTURE_BRIEFING && !a.at().isBefore(first) && !a.at().isAfter(last)) {
                 key.merge(unitOf.get(a.item()), 1, Integer::sum);
             }
         }

@@ -1,4 +1,4 @@
-package org.ruralinfo.intake.internal;
+package org.ruralinfo.api;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,12 +9,17 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Column conversions portable between H2 and PostgreSQL: instants as TIMESTAMP WITH TIME ZONE in UTC. */
-final class Sql {
-    private Sql() {
+/**
+ * Column conversions every bundle that writes SQL shares, portable between H2 and PostgreSQL: instants
+ * as {@code TIMESTAMP WITH TIME ZONE} in UTC, dates as {@code DATE}, nulls typed.
+ *
+ * @since 1.1
+ */
+public final class Columns {
+    private Columns() {
     }
 
-    static void instant(PreparedStatement ps, int i, Instant t) throws SQLException {
+    public static void instant(PreparedStatement ps, int i, Instant t) throws SQLException {
         if (t == null) {
             ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {
@@ -22,12 +27,12 @@ final class Sql {
         }
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
         return t == null ? null : t.toInstant();
     }
 
-    static void date(PreparedStatement ps, int i, LocalDate d) throws SQLException {
+    public static void date(PreparedStatement ps, int i, LocalDate d) throws SQLException {
         if (d == null) {
             ps.setNull(i, Types.DATE);
         } else {
@@ -35,11 +40,11 @@ final class Sql {
         }
     }
 
-    static LocalDate date(ResultSet rs, String column) throws SQLException {
+    public static LocalDate date(ResultSet rs, String column) throws SQLException {
         return rs.getObject(column, LocalDate.class);
     }
 
-    static void text(PreparedStatement ps, int i, String s) throws SQLException {
+    public static void text(PreparedStatement ps, int i, String s) throws SQLException {
         if (s == null) {
             ps.setNull(i, Types.VARCHAR);
         } else {
