@@ -29,8 +29,9 @@ class IntakeFlowTest {
     private static final String USER_PASSWORD = "Unit-Secret-2026";
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F',
         0, 1, 2, 3};
-    private static Distribution dist;
-    private static String admin;
+    /** The distribution under test (package-visible: {@link IntakeFlowOnPostgresTest} starts it on PostgreSQL). */
+    static Distribution dist;
+    static String admin;
 
     @BeforeAll
     static void start() throws Exception {
