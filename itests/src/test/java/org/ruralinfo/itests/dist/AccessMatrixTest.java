@@ -75,6 +75,12 @@ class AccessMatrixTest {
         rule("GET", "/api/v1/units", "/api/v1/units", null, expect(401, 200, 200, 200, 200, 200, 200));
         rule("POST", "/api/v1/units", "/api/v1/units", n -> "{\"id\":\"u" + n + "\",\"name\":\"n\",\"kind\":\"member\"}",
                 expect(401, 403, 403, 403, 403, 201, 403));
+        rule("GET", "/api/v1/groups", "/api/v1/groups", null, expect(401, 200, 200, 200, 200, 200, 200));
+        rule("POST", "/api/v1/groups", "/api/v1/groups", n -> "{\"id\":\"g" + n + "\",\"name\":\"专项组\",\"lead\":\"m05\"}",
+                expect(401, 403, 403, 403, 403, 201, 403));
+        rule("GET", "/api/v1/outlets", "/api/v1/outlets", null, expect(401, 200, 200, 200, 200, 200, 200));
+        rule("POST", "/api/v1/outlets", "/api/v1/outlets", n -> "{\"name\":\"新报" + n + "\",\"channel\":\"news\","
+                + "\"level\":\"region\"}", expect(401, 403, 403, 403, 403, 201, 403));
         rule("GET", "/api/v1/calendar/{year}", "/api/v1/calendar/2025", null, expect(401, 200, 200, 200, 200, 200, 200));
         rule("PUT", "/api/v1/calendar/{year}", "/api/v1/calendar/2030", n -> "{\"holidays\":[\"2030-01-01\"]}",
                 expect(401, 403, 403, 403, 403, 200, 403));
