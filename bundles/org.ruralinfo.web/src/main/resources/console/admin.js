@@ -3,16 +3,16 @@
 
 import {
   state, el, api, unitName, fmtDate, fmtDateTime, dataTable, field, select, message, busy, section, tabs,
-  downloadFile, today, ROLE, KIND
+  downloadFile, today, ROLE, KIND, CHANNEL, MEDIA_LEVEL
 } from './lib.js';
 
 export async function adminPage(page, rest) {
   page.append(el('div', { class: 'page-head' }, el('h2', {}, '系统管理')));
   const body = el('div');
-  const list = [['users', '用户'], ['units', '单位'], ['calendar', '工作日历'], ['policies', '计分办法'], ['audit', '审计日志']];
+  const list = [['users', '用户'], ['units', '单位'], ['groups', '专项组'], ['outlets', '宣传媒体'], ['calendar', '工作日历'], ['policies', '计分办法'], ['audit', '审计日志']];
   const first = list.some(x => x[0] === rest[0]) ? rest[0] : 'users';
   page.append(tabs(list, k => show(k), first), body);
-  const views = { users, units, calendar, policies, audit };
+  const views = { users, units, groups, outlets, calendar, policies, audit };
   async function show(k) {
     body.replaceChildren();
     try { await views[k](body); } catch (e) { body.append(el('p', { class: 'error', role: 'alert' }, e.message)); }
@@ -26,8 +26,33 @@ async function users(body) {
     { key: 'username', label: '用户名' },
     { key: 'name', label: '姓名' },
     { key: 'roles', label: '角色', value: u => u.roles.map(x => ROLE[x] || x).join('、') },
-    { key: 'unit', label: '单位', value: u => unitName(u.unit) }
+    { key: 'unit', label: '单位', value: u => unitName(u.unit) },
+    { key: 'set_password', label: '操作', value: () => '', csv: () => '', render: u => el('button', {
+      type: 'button', class: 'secondary small', 'data-set-password': u.username, onclick: () => pickForPassword(u.username)
+    }, '设置密码') }
   ], { rows: r.users, filename: '用户', id: 'users-table' });
+  const pwUser = el('input', { id: 'set-password-user', required: true, maxlength: '64', autocomplete: 'off', list: 'user-names' });
+  const names = el('datalist', { id: 'user-names' }, ...r.users.map(u => el('option', { value: u.username }, u.name)));
+  const pwNew = el('input', { id: 'set-password-new', type: 'password', required: true, minlength: '10', autocomplete: 'new-password' });
+  const pwOut = el('div', { class: 'messages', id: 'set-password-messages' });
+  const pwB = el('button', { type: 'submit', id: 'set-password-save' }, '设置密码');
+  const pwForm = el('form', { class: 'filters', id: 'set-password-form' }, field('用户名', pwUser), names, field('新密码', pwNew), pwB);
+  const pwBox = section('设置用户密码', el('p', { class: 'hint' }, '为忘记密码的用户设置新密码；该用户的所有登录随即退出。'), pwForm, pwOut);
+  function pickForPassword(username) {
+    pwUser.value = username;
+    message(pwOut, '');
+    pwBox.scrollIntoView({ block: 'nearest' });
+    pwNew.focus();
+  }
+  pwForm.addEventListener('submit', ev => {
+    ev.preventDefault();
+    busy(pwB, pwOut, async () => {
+      const who = pwUser.value.trim();
+      await api('POST', '/api/v1/users/' + encodeURIComponent(who) + '/password', { password: pwNew.value });
+      pwNew.value = '';
+      message(pwOut, '已为用户 ' + who + ' 设置新密码，其原有登录均已退出。', true);
+    });
+  });
   const username = el('input', { id: 'new-username', required: true, maxlength: '64', autocomplete: 'off' });
   const name = el('input', { id: 'new-name', required: true, maxlength: '200' });
   const password = el('input', { id: 'new-password', type: 'password', required: true, autocomplete: 'new-password' });
@@ -51,7 +76,7 @@ async function users(body) {
       message(out, '已创建用户 ' + u.username + '。', true);
     });
   });
-  body.append(section('新建用户', form, out), section('用户', table));
+  body.append(section('新建用户', form, out), section('用户', table), pwBox);
 }
 
 async function units(body) {
@@ -78,6 +103,59 @@ async function units(body) {
   });
   body.append(section('添加单位', form, out), section('单位', table),
     el('p', { class: 'hint' }, '专项组、媒体级别表等也可通过数据交换文件导入（POST /api/v1/exchange）。'));
+}
+
+async function groups(body) {
+  const r = await api('GET', '/api/v1/groups');
+  const table = dataTable([
+    { key: 'id', label: '代码' }, { key: 'name', label: '名称' },
+    { key: 'lead', label: '牵头单位', value: g => unitName(g.lead) }
+  ], { rows: r.groups || [], filename: '专项组', empty: '尚无专项组' });
+  const members = state.unitList.filter(u => u.kind === 'member');
+  const id = el('input', { id: 'group-id', required: true, maxlength: '64', pattern: '[a-z0-9][a-z0-9_-]*', title: '小写字母、数字、-、_' });
+  const name = el('input', { id: 'group-name', required: true, maxlength: '200' });
+  const lead = select('lead', [['', '请选择牵头单位'], ...members.map(u => [u.id, u.name])], '', { id: 'group-lead', required: true });
+  const out = el('div', { class: 'messages', id: 'group-messages' });
+  const b = el('button', { type: 'submit', class: 'primary', id: 'group-save' }, '添加专项组');
+  const form = el('form', { class: 'filters', id: 'group-form' }, field('代码', id), field('名称', name), field('牵头单位', lead), b);
+  form.addEventListener('submit', ev => {
+    ev.preventDefault();
+    busy(b, out, async () => {
+      const g = await api('POST', '/api/v1/groups', { id: id.value.trim(), name: name.value.trim(), lead: lead.value });
+      table.setRows((await api('GET', '/api/v1/groups')).groups || []);
+      message(out, '已保存专项组 ' + ((g && g.name) || name.value.trim()) + '（同代码的专项组被替换）。', true);
+      id.value = ''; name.value = '';
+    });
+  });
+  body.append(section('添加或修改专项组', el('p', { class: 'hint' },
+    members.length ? '专项组由一个领导小组成员单位牵头，牵头单位报送专项组汇总信息。代码相同即修改原专项组。'
+      : '尚无领导小组成员单位，请先在“单位”中添加。'), form, out), section('专项组', table));
+}
+
+async function outlets(body) {
+  const r = await api('GET', '/api/v1/outlets');
+  const table = dataTable([
+    { key: 'name', label: '媒体名称' },
+    { key: 'channel', label: '媒体类型', value: o => CHANNEL[o.channel] || o.channel },
+    { key: 'level', label: '级别', value: o => MEDIA_LEVEL[o.level] || o.level }
+  ], { rows: r.outlets || [], filename: '宣传媒体', empty: '尚无宣传媒体' });
+  const name = el('input', { id: 'outlet-name', required: true, maxlength: '200' });
+  const channel = select('channel', Object.entries(CHANNEL), 'news', { id: 'outlet-channel' });
+  const level = select('level', Object.entries(MEDIA_LEVEL), 'prefecture', { id: 'outlet-level' });
+  const out = el('div', { class: 'messages', id: 'outlet-messages' });
+  const b = el('button', { type: 'submit', class: 'primary', id: 'outlet-save' }, '添加媒体');
+  const form = el('form', { class: 'filters', id: 'outlet-form' }, field('媒体名称', name), field('媒体类型', channel), field('级别', level), b);
+  form.addEventListener('submit', ev => {
+    ev.preventDefault();
+    busy(b, out, async () => {
+      await api('POST', '/api/v1/outlets', { name: name.value.trim(), channel: channel.value, level: level.value });
+      table.setRows((await api('GET', '/api/v1/outlets')).outlets || []);
+      message(out, '已保存媒体 ' + name.value.trim() + '（' + MEDIA_LEVEL[level.value] + '）。', true);
+      name.value = '';
+    });
+  });
+  body.append(section('添加或修改宣传媒体', el('p', { class: 'hint' },
+    '宣传报送（附件二、附件三）按本表确定媒体级别；同名同类型即修改原级别。'), form, out), section('宣传媒体', table));
 }
 
 async function calendar(body) {

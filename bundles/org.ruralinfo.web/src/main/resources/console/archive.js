@@ -4,7 +4,7 @@
 
 import {
   el, api, apiOptional, has, unitName, fmtDate, fmtDateTime, fmtNum, dataTable, field, message, busy, section,
-  notInstalled, downloadFile, today, TYPE, LEVEL, ApiError
+  notInstalled, downloadFile, today, TYPE, LEVEL, ApiError, state, select
 } from './lib.js';
 
 const REASON = { forwarded: '报送自治区', region_publication: '自治区刊物录用', region_instruction: '自治区领导批示' };
@@ -12,7 +12,7 @@ const REASON = { forwarded: '报送自治区', region_publication: '自治区刊
 export async function archivePage(page, rest) {
   page.append(el('div', { class: 'page-head' }, el('h2', {}, '归档')));
   const r = await apiOptional('GET', '/api/v1/archive/volumes');
-  page.append(verifyBox());
+  page.append(el('div', { class: 'tail' }, verifyBox(), exchangeBox(), await keysBox()));
   if (r === null) {
     page.insertBefore(notInstalled('年度卷宗'), page.lastChild);
     return;
@@ -157,4 +157,118 @@ function verifyBox() {
     });
   });
   return section('归档包校验', el('p', { class: 'hint' }, '接收方校验光盘上的归档包：每个文件与清单、清单与签名是否一致。校验不写入任何数据。'), form, out);
+}
+
+const COUNT = {
+  calendar: '工作日历', units: '单位', groups: '专项组', outlets: '宣传媒体', notices: '约稿通知', items: '信息',
+  adoptions: '录用记录', publicity: '宣传报送'
+};
+
+/** Offline exchange (Art. 16, the CD path): a unit's signed package out, another installation's package in. */
+function exchangeBox() {
+  const unit = select('unit', [['', '请选择单位'], ...state.unitList.map(u => [u.id, u.name])], '', { id: 'xp-unit', required: true });
+  const year = today().substring(0, 4);
+  const from = el('input', { type: 'date', id: 'xp-from', required: true, value: year + '-01-01' });
+  const to = el('input', { type: 'date', id: 'xp-to', required: true, value: today() });
+  const dl = el('button', { type: 'submit', id: 'xp-download' }, '下载交换包');
+  const outDl = el('div', { class: 'messages' });
+  const exp = el('form', { class: 'filters', id: 'exchange-export' }, field('单位', unit), field('报送起', from), field('报送止', to), dl);
+  exp.addEventListener('submit', ev => {
+    ev.preventDefault();
+    busy(dl, outDl, () => {
+      if (to.value < from.value) throw new Error('截止日期早于起始日期。');
+      const p = new URLSearchParams({ unit: unit.value, from: from.value, to: to.value });
+      return downloadFile('/api/v1/archive/exchange-packages?' + p, 'ruralinfo-exchange-' + unit.value + '.zip', 'application/zip');
+    });
+  });
+
+  const file = el('input', { type: 'file', accept: '.zip,application/zip', id: 'xp-file' });
+  const imp = el('button', { type: 'submit', id: 'xp-import' }, '导入');
+  const outImp = el('div', { class: 'messages', id: 'xp-result' });
+  const form = el('form', { class: 'filters', id: 'exchange-import' }, field('交换包（ZIP）', file), imp);
+  form.addEventListener('submit', ev => {
+    ev.preventDefault();
+    busy(imp, outImp, async () => {
+      if (!file.files.length) throw new Error('请选择要导入的交换包。');
+      const r = await api('POST', '/api/v1/archive/exchange-packages', new Blob([file.files[0]], { type: 'application/zip' }),
+        { 'Content-Type': 'application/zip' });
+      const signer = r.signer ? '签名密钥 ' + String(r.signer).substring(0, 16) + '…' : '';
+      if (r.already_imported) {
+        message(outImp, '该交换包此前已导入，本次未作任何更改' + (signer ? '（' + signer + '）' : '') + '。', true);
+        return;
+      }
+      const counts = Object.entries(r.imported || {}).filter(([, n]) => n);
+      message(outImp, '交换包校验通过并已导入' + (signer ? '（' + signer + '）' : '') + '：'
+        + (counts.length ? '' : '没有新的记录。') + (r.attachments ? '附件 ' + fmtNum(r.attachments) + ' 个。' : ''), true);
+      if (counts.length) {
+        outImp.append(el('ul', { class: 'counts' }, ...counts.map(([k, n]) => el('li', { 'data-count': k }, (COUNT[k] || k) + '：' + fmtNum(n) + ' 条'))));
+      }
+    });
+  });
+  return section('离线交换包',
+    el('p', { class: 'hint' }, '无网络连接的单位之间以光盘交换：导出某单位在期间内经筛选的信息（含录用与附件，已签名）；'
+      + '导入前先校验完整性和签名（须为受信任的公钥），全部导入或全不导入，重复导入不会重复记录。'),
+    el('h4', {}, '导出'), exp, outDl, el('h4', {}, '导入'), form, outImp);
+}
+
+const SOURCE = { own: '本机', config: '配置文件', configured: '配置文件', registered: '管理员登记', admin: '管理员登记' };
+
+/** This installation's signing key (to hand to the receivers) and the keys whose packages it accepts. */
+async function keysBox() {
+  const box = el('div', { id: 'keys' });
+  const out = el('div', { class: 'messages' });
+  const pem = el('pre', { class: 'pem', id: 'own-key' }, '正在加载…');
+  const fp = el('p', { class: 'hint', id: 'own-key-fp' });
+  try {
+    const resp = await fetch('/api/v1/archive/key', { headers: { 'Accept': 'application/x-pem-file' }, credentials: 'same-origin' });
+    if (!resp.ok) throw new ApiError(resp.status, null);
+    pem.textContent = await resp.text();
+    const f = resp.headers.get('X-Key-Fingerprint');
+    fp.textContent = f ? '公钥指纹（SHA-256）：' + f : '';
+  } catch (e) {
+    pem.textContent = '';
+    message(out, e.message || String(e));
+  }
+  const dl = el('button', { type: 'button', class: 'secondary', id: 'own-key-download' }, '下载本机公钥（PEM）');
+  dl.addEventListener('click', () => busy(dl, out, () => downloadFile('/api/v1/archive/key', 'ruralinfo-archive-key.pem', 'application/x-pem-file')));
+  box.append(section('本机签名公钥', el('p', { class: 'hint' }, '本机导出的归档包和交换包用此密钥签名；请将公钥交给接收方登记为受信任公钥。'),
+    fp, pem, el('div', { class: 'actions' }, dl), out));
+
+  let keys = [];
+  const keysOut = el('div', { class: 'messages' });
+  try {
+    keys = (await api('GET', '/api/v1/archive/trusted-keys')).keys || [];
+  } catch (e) {
+    message(keysOut, e.message);
+  }
+  const table = dataTable([
+    { key: 'label', label: '名称', value: k => k.label || '' },
+    { key: 'fingerprint', label: '指纹（SHA-256）', render: k => el('span', { class: 'fp' }, k.fingerprint) },
+    { key: 'source', label: '来源', value: k => SOURCE[k.source] || k.source || '' },
+    { key: 'added_by', label: '登记人', value: k => k.added_by || '' },
+    { key: 'added_at', label: '登记时间', render: k => fmtDateTime(k.added_at), csv: k => fmtDateTime(k.added_at) }
+  ], { rows: keys, filename: '受信任公钥', empty: '尚无受信任公钥', expand: k => el('pre', { class: 'pem' }, k.public_key || '') });
+  const keyBox = section('受信任的公钥', el('p', { class: 'hint' }, '只接受由下列公钥签名的交换包。点击一行查看公钥全文。'), keysOut, table);
+  if (has('admin')) {
+    const label = el('input', { id: 'key-label', maxlength: '200', placeholder: '如：和静县乡村振兴局' });
+    const text = el('textarea', { id: 'key-pem', rows: '5', required: true, placeholder: '-----BEGIN PUBLIC KEY-----\n…\n-----END PUBLIC KEY-----' });
+    const file = el('input', { type: 'file', accept: '.pem,.txt,application/x-pem-file', id: 'key-file' });
+    file.addEventListener('change', async () => { if (file.files.length) text.value = await file.files[0].text(); });
+    const b = el('button', { type: 'submit', class: 'primary', id: 'key-save' }, '登记为受信任公钥');
+    const addOut = el('div', { class: 'messages' });
+    const form = el('form', { id: 'trust-key-form' }, el('div', { class: 'filters' }, field('名称', label), field('或从文件读取', file)),
+      field('公钥（PEM）', text), addOut, b);
+    form.addEventListener('submit', ev => {
+      ev.preventDefault();
+      busy(b, addOut, async () => {
+        const k = await api('POST', '/api/v1/archive/trusted-keys', { public_key: text.value.trim() + '\n', label: label.value.trim() || null });
+        table.setRows((await api('GET', '/api/v1/archive/trusted-keys')).keys || []);
+        message(addOut, '已登记受信任公钥' + (k && k.fingerprint ? '，指纹 ' + k.fingerprint : '') + '。', true);
+        text.value = ''; label.value = ''; file.value = '';
+      });
+    });
+    keyBox.append(el('h4', {}, '登记受信任公钥（系统管理员）'), form);
+  }
+  box.append(keyBox);
+  return box;
 }

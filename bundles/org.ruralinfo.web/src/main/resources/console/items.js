@@ -6,6 +6,7 @@ import {
   state, el, api, apiOptional, has, hasAny, unitName, fmtDate, fmtDateTime, clock, dataTable, field, select,
   message, busy, tabs, section, localToIso, downloadFile, TYPE, STATUS, ACTION, LEVEL, REJECT_REASON, DEADLINE_RULE, today
 } from './lib.js';
+import { publicityView } from './publicity.js';
 
 const TIMED = new Set(['meeting', 'emergency']);
 
@@ -17,6 +18,7 @@ function queues() {
   if (has('signer')) q.push(['sign', '待签发', { status: 'approved' }]);
   if (has('editor')) q.push(['screen', '待筛选', { status: 'signed' }], ['adopt', '已采用·待录用', { status: 'accepted' }]);
   q.push(['all', '全部信息', {}]);
+  q.push(['publicity', '宣传报送', null]);
   return q;
 }
 
@@ -43,6 +45,10 @@ function listView(page) {
   function show(key) {
     const q = list.find(x => x[0] === key);
     box.replaceChildren();
+    if (key === 'publicity') {
+      publicityView(box).catch(e => box.append(el('p', { class: 'error', role: 'alert' }, e.message)));
+      return;
+    }
     const filters = { ...q[2] };
     let table;
     if (key === 'all') box.append(filterForm(filters, () => table.reload()));

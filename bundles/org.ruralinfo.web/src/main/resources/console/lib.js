@@ -24,6 +24,8 @@ export const LEVEL = {
   prefecture_briefing: '巴州乡村振兴简报', region_publication: '自治区乡村振兴局信息刊物',
   region_instruction: '自治区领导批示'
 };
+export const CHANNEL = { news: '新闻媒体（附件二）', online: '网络媒体（附件三）' };
+export const MEDIA_LEVEL = { national: '国家级', region: '自治区级', prefecture: '州级' };
 export const REJECT_REASON = { not_rural_revitalization: '非乡村振兴信息（一般业务通知）', copied: '照抄照搬' };
 export const DEADLINE_RULE = {
   emergency: '突发事件：发生后 2 小时内报送', meeting: '会议/决策：3 个工作日内报送', commissioned: '约稿：截止时间前报送'
@@ -37,7 +39,8 @@ const FIELD = {
   deadline: '截止时间', units: '单位', requirements: '写作要求', month: '月份', subject: '催办事项', note: '备注',
   action: '操作', status: '状态', q: '关键词', from: '起始日期', to: '截止日期', page: '页码', size: '每页条数',
   file: '文件', actor: '操作人', target: '对象', box: '盒号', volume: '卷号', piece: '件号', shelf: '架位',
-  filed_by: '立卷人', filed_on: '归档日期', item: '信息', writer: '撰稿人'
+  filed_by: '立卷人', filed_on: '归档日期', item: '信息', writer: '撰稿人', channel: '媒体类型', outlet: '媒体名称',
+  manuscript: '稿件', published: '刊发日期', lead: '牵头单位', public_key: '公钥', label: '名称', quarter: '季度'
 };
 
 const STATUS_TEXT = {
@@ -52,6 +55,15 @@ const MESSAGES = [
   [/^must not be empty$/, () => '不能为空'],
   [/^must be a string$/, () => '必须是文本'],
   [/^at most (\d+) characters$/, m => '最多 ' + m[1] + ' 个字符'],
+  [/^at least (\d+) characters$/, m => '至少 ' + m[1] + ' 个字符'],
+  [/the current password is wrong/, () => '原密码不正确'],
+  [/must not contain the user name/, () => '不能包含用户名'],
+  [/^too simple$/, () => '过于简单，请混用字母、数字和符号'],
+  [/only an admin changes another user's password/, () => '只有系统管理员可以设置他人的密码'],
+  [/is not in the outlets table, so the level is required/, () => '该媒体不在媒体级别表中，请选择媒体级别'],
+  [/a unit (?:reports|reads) its own publicity only/, () => '只能报送或查看本单位的宣传报道'],
+  [/not signed by a trusted key|untrusted|not trusted/i, () => '交换包的签名密钥不在受信任公钥中'],
+  [/not a valid (?:PEM|public key)|Ed25519/i, () => '公钥格式不正确（应为 PEM 格式的 Ed25519 公钥）'],
   [/^unknown field/, () => '不认识的字段'],
   [/^unknown (?:value|role|level|status|type) "?([^"]*)"?/, m => '取值“' + m[1] + '”无效'],
   [/^unknown unit "([^"]*)"/, m => '单位“' + m[1] + '”不存在'],

@@ -390,6 +390,81 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(8)
+    void groupsOutletsPublicityAndPasswordChange() throws Exception {
+        HttpResponse<String> unit = dist.post("/api/v1/units", admin,
+                "{\"id\": \"agri\", \"name\": \"州农业农村局\", \"kind\": \"member\"}");
+        assertTrue(unit.statusCode() == 200 || unit.statusCode() == 201, unit.body());
+        String outlet = "巴音郭楞日报";
+
+        // the admin adds a special group and a publicity outlet and sees them listed
+        login("admin", PASSWORD);
+        go("admin");
+        visible(By.cssSelector("button[data-tab='groups']")).click();
+        visible(By.id("group-id")).sendKeys("industry");
+        driver.findElement(By.id("group-name")).sendKeys("产业发展专项组");
+        new Select(driver.findElement(By.id("group-lead"))).selectByValue("agri");
+        driver.findElement(By.id("group-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("group-messages"), "已保存专项组"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view table.grid tbody"), "产业发展专项组"));
+        assertTrue(driver.findElement(By.cssSelector("#view table.grid tbody")).getText().contains("州农业农村局"));
+        shot("22-admin-groups");
+        visible(By.cssSelector("button[data-tab='outlets']")).click();
+        visible(By.id("outlet-name")).sendKeys(outlet);
+        new Select(driver.findElement(By.id("outlet-channel"))).selectByValue("news");
+        new Select(driver.findElement(By.id("outlet-level"))).selectByValue("prefecture");
+        driver.findElement(By.id("outlet-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("outlet-messages"), "已保存媒体"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#view table.grid tbody"), outlet));
+        assertTrue(driver.findElement(By.cssSelector("#view table.grid tbody")).getText().contains("州级"));
+        shot("23-admin-outlets");
+        // and sets another user's password from the users table
+        visible(By.cssSelector("button[data-tab='users']")).click();
+        visible(By.cssSelector("button[data-set-password='luntai-officer']")).click();
+        assertEquals("luntai-officer", driver.findElement(By.id("set-password-user")).getAttribute("value"));
+        driver.findElement(By.id("set-password-new")).sendKeys("Luntai-Reset-2026");
+        driver.findElement(By.id("set-password-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("set-password-messages"), "已为用户 luntai-officer 设置新密码"));
+        go("archive");
+        visible(By.id("own-key"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("own-key"), "BEGIN PUBLIC KEY"));
+        visible(By.id("trust-key-form"));
+        visible(By.id("exchange-import"));
+        shot("24-admin-archive-keys");
+
+        // an officer reports a publication (附件二) and sees it listed
+        login("korla-officer", USER_PASSWORD);
+        go("items");
+        visible(By.cssSelector("button[data-tab='publicity']")).click();
+        new Select(visible(By.id("pub-channel"))).selectByValue("news");
+        driver.findElement(By.id("pub-outlet")).sendKeys(outlet);
+        driver.findElement(By.id("pub-title")).sendKeys("库尔勒市庭院经济见闻");
+        driver.findElement(By.id("pub-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pub-messages"), "已报送"));
+        WebElement row = visible(By.cssSelector("#view table.grid tbody tr[data-id]"));
+        wait.until(ExpectedConditions.textToBePresentInElement(row, "库尔勒市庭院经济见闻"));
+        assertTrue(row.getText().contains(outlet) && row.getText().contains("州级"), row.getText());
+        shot("25-officer-publicity");
+
+        // the officer changes its password: logged out, then in again with the new one
+        String fresh = "Korla-Changed-2026!";
+        visible(By.id("change-password")).click();
+        visible(By.id("pw-current")).sendKeys(USER_PASSWORD);
+        driver.findElement(By.id("pw-new")).sendKeys(fresh);
+        driver.findElement(By.id("pw-again")).sendKeys(fresh);
+        shot("26-password-form");
+        driver.findElement(By.id("pw-save")).click();
+        visible(By.id("login-form"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-info"), "密码已修改"));
+        assertFalse(driver.findElement(By.id("nav")).isDisplayed());
+        shot("27-password-changed-logged-out");
+        assertEquals(401, dist.post("/api/v1/session", null, Distribution.JSON.createObjectNode()
+                .put("username", "korla-officer").put("password", USER_PASSWORD).toString()).statusCode());
+        login("korla-officer", fresh);
+        assertTrue(navShows("信息报送"));
+    }
+
+    @Test
+    @Order(9)
     void thePagesRaiseNoContentSecurityPolicyViolation() {
         List<String> csp = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(msg -> msg.contains("Content Security Policy") || msg.contains("Refused to"))

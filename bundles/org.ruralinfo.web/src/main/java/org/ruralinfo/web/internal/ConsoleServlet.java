@@ -31,6 +31,7 @@ public class ConsoleServlet extends HttpServlet {
             Map.entry("/rankings.js", "rankings.js"),
             Map.entry("/archive.js", "archive.js"),
             Map.entry("/admin.js", "admin.js"),
+            Map.entry("/publicity.js", "publicity.js"),
             Map.entry("/app.css", "app.css"),
             Map.entry("/favicon.svg", "favicon.svg"));
 
