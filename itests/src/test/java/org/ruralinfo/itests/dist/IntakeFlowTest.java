@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,23 +25,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * and adopts it at the prefecture briefing; the ranking explains the 5 points by the item, and withdrawing
  * the adoption takes them away. Another unit's officer never sees the item.
  */
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 class IntakeFlowTest {
     private static final String PASSWORD = "Itest-Secret-2026";
     private static final String USER_PASSWORD = "Unit-Secret-2026";
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F',
         0, 1, 2, 3};
-    /** The distribution under test (package-visible: {@link IntakeFlowOnPostgresTest} starts it on PostgreSQL). */
-    static Distribution dist;
-    static String admin;
+    private static Distribution dist;
+    private static String admin;
+
+    /** @return the database environment of the distribution: embedded H2 here ({@link IntakeFlowOnPostgresTest}) */
+    Map<String, String> database() throws Exception {
+        return Map.of();
+    }
 
     @BeforeAll
-    static void start() throws Exception {
-        dist = new Distribution(Distribution.work("intake"), PASSWORD).start();
+    void start() throws Exception {
+        dist = new Distribution(Distribution.work(getClass().getSimpleName()), PASSWORD).on(database()).start();
         admin = dist.login("admin", PASSWORD);
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         if (dist != null) {
             dist.stop();
             dist.close();
