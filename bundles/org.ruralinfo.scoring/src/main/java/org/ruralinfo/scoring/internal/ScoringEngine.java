@@ -194,9 +194,14 @@ public class ScoringEngine implements org.ruralinfo.api.scoring.ScoringService {
         YearRecords year = f.records();
         PeriodFacts facts = new PeriodFacts(period, now, year.units(), year.groups(), year.outlets(),
                 f.calendar(), year.notices(), year.items(), year.adoptions(), year.publicity());
-        // Get the policy for this computation only, and give it back at once.
+        // Get the policy for this computation only, and give it back at once. Getting and giving back are
+        // serialized per policy (the use count of a shared handle must not race); a policy unregistered
+        // meanwhile is simply gone, its service object already released by the framework.
         ComponentServiceObjects<ScoringPolicy> handle = installed.handle();
-        ScoringPolicy policy = handle.getService();
+        ScoringPolicy policy;
+        synchronized (handle) {
+            policy = handle.getService();
+        }
         if (policy == null) {
             throw new NoPolicyException("no scoring policy in force for " + period);
         }
@@ -205,7 +210,13 @@ public class ScoringEngine implements org.ruralinfo.api.scoring.ScoringService {
             return Ranker.rank(period, installed.ref(), year.units(), sheet,
                     period.isYear() ? policy.evaluation() : null);
         } finally {
-            handle.ungetService(policy);
+            synchronized (handle) {
+                try {
+                    handle.ungetService(policy);
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    // the policy was unregistered during the computation
+                }
+            }
         }
     }
 

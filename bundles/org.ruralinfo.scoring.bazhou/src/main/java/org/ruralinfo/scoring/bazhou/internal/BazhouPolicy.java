@@ -13,7 +13,7 @@ import org.ruralinfo.api.scoring.ScoringPolicy;
  * The scoring policy of the Bayingolin measures (自治州乡村振兴信息工作管理办法(试行), Art. 19–22),
  * every value configurable through {@link BazhouConfig}. The scoring itself is {@link BazhouRules}.
  */
-@Component(service = ScoringPolicy.class, property = { ScoringPolicy.POLICY_ID + "=bazhou",
+@Component(immediate = true, service = ScoringPolicy.class, property = { ScoringPolicy.POLICY_ID + "=bazhou",
         ScoringPolicy.POLICY_VERSION + "=2022.1.0", ScoringPolicy.POLICY_EFFECTIVE_FROM + "=2022-01-01" },
         configurationPid = "org.ruralinfo.scoring.bazhou")
 @Designate(ocd = BazhouConfig.class)

@@ -27,7 +27,7 @@ import org.ruralinfo.api.supervision.SupervisionRules;
  * group they name, qualifying research only, every day a local one. The refs are those of the Art. 20
  * lines, so a shortfall of an ended period is exactly the deduction of the same ref.
  */
-@Component(service = SupervisionRules.class, property = { ScoringPolicy.POLICY_ID + "=bazhou",
+@Component(immediate = true, service = SupervisionRules.class, property = { ScoringPolicy.POLICY_ID + "=bazhou",
         ScoringPolicy.POLICY_VERSION + "=2022.1.0", ScoringPolicy.POLICY_EFFECTIVE_FROM + "=2022-01-01" },
         configurationPid = "org.ruralinfo.scoring.bazhou")
 public final class BazhouSupervision implements SupervisionRules {

@@ -25,7 +25,7 @@ import org.ruralinfo.scoring.bazhou.internal.BazhouRules;
  * beside the Bayingolin policy (2022.1.0), it is the highest version in force for the periods of 2026
  * on, and any period can be previewed under it with {@code GET /api/v1/rankings?period=…&policy=variant}.
  */
-@Component(service = ScoringPolicy.class, property = { ScoringPolicy.POLICY_ID + "=" + VariantPolicy.ID,
+@Component(immediate = true, service = ScoringPolicy.class, property = { ScoringPolicy.POLICY_ID + "=" + VariantPolicy.ID,
         ScoringPolicy.POLICY_VERSION + "=" + VariantPolicy.VERSION,
         ScoringPolicy.POLICY_EFFECTIVE_FROM + "=" + VariantPolicy.EFFECTIVE_FROM },
         configurationPid = VariantPolicy.PID)
