@@ -1,18 +1,11 @@
 package org.ruralinfo.store.internal;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 import javax.sql.DataSource;
 
-/** Transactions and the few column conversions the store needs, portable between H2 and PostgreSQL. */
+/** Transactions of the store (column conversions: {@link org.ruralinfo.api.Columns}). */
 final class Jdbc {
     private Jdbc() {
     }
@@ -49,30 +42,4 @@ final class Jdbc {
             throw new StoreException(e);
         }
     }
-
-    static void setInstant(PreparedStatement ps, int i, Instant t) throws SQLException {
-        if (t == null) {
-            ps.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            ps.setObject(i, OffsetDateTime.ofInstant(t, ZoneOffset.UTC));
-        }
-    }
-
-    static Instant getInstant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
-    }
-
-    static void setDate(PreparedStatement ps, int i, LocalDate d) throws SQLException {
-        if (d == null) {
-            ps.setNull(i, Types.DATE);
-        } else {
-            ps.setObject(i, d);
-        }
-    }
-
-    static LocalDate getDate(ResultSet rs, String column) throws SQLException {
-        return rs.getObject(column, LocalDate.class);
-    }
-
 }

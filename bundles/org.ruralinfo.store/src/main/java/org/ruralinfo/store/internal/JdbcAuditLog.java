@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.ruralinfo.api.Columns;
 import org.ruralinfo.api.AuditEntry;
 import org.ruralinfo.api.AuditLog;
 import org.ruralinfo.api.AuditQuery;
@@ -68,14 +69,14 @@ public class JdbcAuditLog implements AuditLog {
                 for (int i = 0; i < args.size(); i++) {
                     Object a = args.get(i);
                     if (a instanceof Instant t) {
-                        Jdbc.setInstant(ps, i + 1, t);
+                        Columns.instant(ps, i + 1, t);
                     } else {
                         ps.setObject(i + 1, a);
                     }
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new AuditEntry(rs.getLong("id"), Jdbc.getInstant(rs, "at"), rs.getString("actor"),
+                        out.add(new AuditEntry(rs.getLong("id"), Columns.instant(rs, "at"), rs.getString("actor"),
                                 rs.getString("action"), rs.getString("target"), rs.getString("detail")));
                     }
                 }
@@ -88,7 +89,7 @@ public class JdbcAuditLog implements AuditLog {
     static void insert(Connection c, String actor, String action, String target, String detail) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)")) {
-            Jdbc.setInstant(ps, 1, Instant.now());
+            Columns.instant(ps, 1, Instant.now());
             ps.setString(2, actor);
             ps.setString(3, action);
             ps.setString(4, target);

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.ruralinfo.api.Columns;
 import org.ruralinfo.api.Adoption;
 import org.ruralinfo.api.AdoptionLevel;
 import org.ruralinfo.api.CalendarYear;
@@ -113,7 +114,7 @@ public class JdbcRecordStore implements RecordStore {
                 y.holidays().forEach(d -> days.put(d, false));
                 y.workdays().forEach(d -> days.put(d, true));
                 for (Map.Entry<LocalDate, Boolean> e : days.entrySet()) {
-                    Jdbc.setDate(ins, 1, e.getKey());
+                    Columns.date(ins, 1, e.getKey());
                     ins.setInt(2, y.year());
                     ins.setBoolean(3, e.getValue());
                     ins.addBatch();
@@ -157,10 +158,10 @@ public class JdbcRecordStore implements RecordStore {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM items "
                     + "WHERE (submitted_at >= ? AND submitted_at < ?) "
                     + "OR id IN (SELECT item FROM adoptions WHERE at BETWEEN ? AND ?) ORDER BY id")) {
-                Jdbc.setInstant(ps, 1, from);
-                Jdbc.setInstant(ps, 2, to);
-                Jdbc.setDate(ps, 3, first);
-                Jdbc.setDate(ps, 4, last);
+                Columns.instant(ps, 1, from);
+                Columns.instant(ps, 2, to);
+                Columns.date(ps, 3, first);
+                Columns.date(ps, 4, last);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         items.add(item(rs));
@@ -186,8 +187,8 @@ public class JdbcRecordStore implements RecordStore {
                     + "FROM notices WHERE (deadline >= ? AND deadline < ?) OR (issued_at >= ? AND issued_at < ?) "
                     + "OR id IN (SELECT notice FROM items WHERE submitted_at >= ? AND submitted_at < ?) ORDER BY id")) {
                 for (int i = 0; i < 3; i++) {
-                    Jdbc.setInstant(ps, 2 * i + 1, from);
-                    Jdbc.setInstant(ps, 2 * i + 2, to);
+                    Columns.instant(ps, 2 * i + 1, from);
+                    Columns.instant(ps, 2 * i + 2, to);
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -198,8 +199,8 @@ public class JdbcRecordStore implements RecordStore {
             List<Publicity> publicity = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT " + PUBLICITY_COLUMNS
                     + " FROM publicity WHERE published BETWEEN ? AND ? ORDER BY id")) {
-                Jdbc.setDate(ps, 1, first);
-                Jdbc.setDate(ps, 2, last);
+                Columns.date(ps, 1, first);
+                Columns.date(ps, 2, last);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         publicity.add(publicity(rs));
@@ -299,7 +300,7 @@ public class JdbcRecordStore implements RecordStore {
                 @SuppressWarnings("unchecked")
                 List<LocalDate>[] lists = years.computeIfAbsent(rs.getInt("cal_year"),
                         y -> new List[] {new ArrayList<>(), new ArrayList<>()});
-                lists[rs.getBoolean("workday") ? 1 : 0].add(Jdbc.getDate(rs, "cal_date"));
+                lists[rs.getBoolean("workday") ? 1 : 0].add(Columns.date(rs, "cal_date"));
             }
         }
         List<CalendarYear> out = new ArrayList<>();
@@ -321,14 +322,14 @@ public class JdbcRecordStore implements RecordStore {
 
     private static Notice notice(ResultSet rs, Map<String, List<String>> addressed) throws SQLException {
         String id = rs.getString("id");
-        return new Notice(id, rs.getString("title"), rs.getString("requirements"), Jdbc.getInstant(rs, "issued_at"),
-                Jdbc.getInstant(rs, "deadline"), addressed.getOrDefault(id, List.of()));
+        return new Notice(id, rs.getString("title"), rs.getString("requirements"), Columns.instant(rs, "issued_at"),
+                Columns.instant(rs, "deadline"), addressed.getOrDefault(id, List.of()));
     }
 
     private static Item item(ResultSet rs) throws SQLException {
         return new Item(rs.getString("id"), rs.getString("unit"), Wire.parse(ItemType.class, rs.getString("type")),
-                rs.getString("title"), rs.getString("body"), Jdbc.getInstant(rs, "submitted_at"),
-                Jdbc.getInstant(rs, "occurred_at"), rs.getString("notice"), rs.getString("group_id"),
+                rs.getString("title"), rs.getString("body"), Columns.instant(rs, "submitted_at"),
+                Columns.instant(rs, "occurred_at"), rs.getString("notice"), rs.getString("group_id"),
                 rs.getString("follows"), Wire.parse(ItemStatus.class, rs.getString("status")),
                 rs.getBoolean("research_qualified"));
     }
@@ -338,7 +339,7 @@ public class JdbcRecordStore implements RecordStore {
         List<String> units = credited == null || credited.isEmpty() ? List.of()
                 : List.of(credited.split(String.valueOf(CREDIT_SEPARATOR)));
         return new Adoption(rs.getString("item"), Wire.parse(AdoptionLevel.class, rs.getString("level")),
-                Jdbc.getDate(rs, "at"), rs.getString("issue"), units, rs.getString("leader_level"));
+                Columns.date(rs, "at"), rs.getString("issue"), units, rs.getString("leader_level"));
     }
 
     /** Separates the unit ids of {@code adoptions.credited_units} (V4). */
@@ -374,7 +375,7 @@ public class JdbcRecordStore implements RecordStore {
         String level = rs.getString("level");
         return new Publicity(rs.getString("id"), rs.getString("unit"), Wire.parse(Channel.class, rs.getString("channel")),
                 rs.getString("outlet"), level == null ? null : Wire.parse(OutletLevel.class, level),
-                rs.getString("title"), rs.getString("manuscript"), Jdbc.getDate(rs, "published"),
-                Jdbc.getInstant(rs, "reported_at"));
+                rs.getString("title"), rs.getString("manuscript"), Columns.date(rs, "published"),
+                Columns.instant(rs, "reported_at"));
     }
 }

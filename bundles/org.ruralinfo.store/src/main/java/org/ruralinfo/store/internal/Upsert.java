@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.ruralinfo.api.Columns;
+
 /**
  * Inserts or replaces rows by key in batches: the existing keys are read once, then new rows go in one
  * insert batch and known ones in one update batch. Portable SQL, no vendor MERGE dialect.
@@ -90,9 +92,9 @@ final class Upsert {
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             if (v instanceof Instant t) {
-                Jdbc.setInstant(ps, first + i, t);
+                Columns.instant(ps, first + i, t);
             } else if (v instanceof LocalDate d) {
-                Jdbc.setDate(ps, first + i, d);
+                Columns.date(ps, first + i, d);
             } else if (v == null) {
                 ps.setNull(first + i, java.sql.Types.NULL);
             } else {
