@@ -111,7 +111,7 @@ public class EngineBench {
                     }
                     ps.executeUpdate();
                 }
-                db.factsChanged(c);
+                db.itemChanged(c, item);
                 return null;
             });
             adopted = add;

@@ -30,6 +30,17 @@ public interface Database {
     void factsChanged(Connection connection) throws SQLException;
 
     /**
+     * Marks, inside the caller's transaction, that one item changed (its row, or its adoptions), and
+     * nothing else that scoring reads: like {@link #factsChanged} the cached rankings become stale when
+     * it commits, but scoring may then read back only this item ({@link RecordStore#changesSince})
+     * instead of the whole year (issue #9). A transaction that changes anything else calls
+     * {@link #factsChanged}.
+     *
+     * @since 1.2
+     */
+    void itemChanged(Connection connection, String item) throws SQLException;
+
+    /**
      * Writes a consistent online backup of the whole database to {@code zip} (the embedded H2's
      * {@code BACKUP TO}); with an external database (PostgreSQL) use its own tools instead.
      *

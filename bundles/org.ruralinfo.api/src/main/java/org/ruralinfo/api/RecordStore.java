@@ -34,4 +34,14 @@ public interface RecordStore {
      *         under an older number are stale
      */
     long version();
+
+    /**
+     * The items of {@code year} that changed after revision {@code since}, read back: what scoring needs
+     * to bring a year's records read at {@code since} up to date without reading the year again.
+     *
+     * @return the changes, or empty when they are not known item by item (something other than items
+     *         changed, e.g. an import, or {@code since} is too old): then read {@link #year} again
+     * @since 1.2
+     */
+    Optional<YearChanges> changesSince(int year, long since);
 }

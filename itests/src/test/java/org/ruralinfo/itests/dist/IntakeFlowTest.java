@@ -184,6 +184,13 @@ class IntakeFlowTest {
         assertEquals(200, withdrawn.statusCode(), withdrawn.body());
         assertTrue(korlaLines("2025-Q4", editor).stream().noneMatch(l -> l.path("ref").asText().equals("item:" + id)),
                 "the points go at once");
+        // the rankings brought up to date item by item (issue #9) are those of the year read afresh: the same
+        // document imported again changes no record but makes every node read every record again
+        String q4 = dist.get("/api/v1/rankings?period=2025-Q4", editor).body();
+        String year = dist.get("/api/v1/rankings?period=2025", editor).body();
+        assertEquals(200, dist.post("/api/v1/exchange", admin, doc).statusCode());
+        assertEquals(q4, dist.get("/api/v1/rankings?period=2025-Q4", editor).body());
+        assertEquals(year, dist.get("/api/v1/rankings?period=2025", editor).body());
 
         JsonNode view = Distribution.json(dist.get("/api/v1/items/" + id, officer));
         List<String> steps = new ArrayList<>();

@@ -23,6 +23,11 @@ import org.ruralinfo.api.WorkCalendar;
  * @param items    the items submitted in the year, and those their adoptions in the year refer to
  * @param adoptions the adoptions of those items (all of them: the policy picks by date)
  * @param publicity the publicity reports published in the year
+ *        <p>
+ *        The engine gives items and publicity reports sorted by id and adoptions by item, then level (the
+ *        exchange names, in Java's {@code String} order), and keeps giving the very same record objects
+ *        and lists for what did not change: a policy may rely on both to find what changed since its
+ *        last call (and must still be right, if slower, without them).
  */
 public record PeriodFacts(Period period, Instant asOf, List<Unit> units, List<Group> groups, List<Outlet> outlets,
         WorkCalendar calendar, List<Notice> notices, List<Item> items, List<Adoption> adoptions,

@@ -273,7 +273,7 @@ public class IntakeService implements Intake {
             db.audit(c, actor.username(), "item." + action.wire(), "item:" + id,
                     from.wire() + " → " + to.wire() + (note == null ? "" : ": " + note));
             if (Workflow.changesFacts(action)) {
-                db.factsChanged(c);
+                db.itemChanged(c, id);
             }
             return null;
         });
@@ -365,7 +365,7 @@ public class IntakeService implements Intake {
             String note = req.level().wire() + " " + req.at() + (issue == null ? "" : " " + issue);
             ItemRows.history(c, id, now, actor.username(), "adopt", ItemStatus.ACCEPTED, ItemStatus.ACCEPTED, note);
             db.audit(c, actor.username(), "item.adopt", "item:" + id, note);
-            db.factsChanged(c);
+            db.itemChanged(c, id);
             return null;
         });
         return get(actor, id);
@@ -389,7 +389,7 @@ public class IntakeService implements Intake {
             }
             ItemRows.history(c, id, now, actor.username(), "withdraw_adoption", status, status, level.wire());
             db.audit(c, actor.username(), "item.withdraw_adoption", "item:" + id, level.wire());
-            db.factsChanged(c);
+            db.itemChanged(c, id);
             return null;
         });
         return get(actor, id);

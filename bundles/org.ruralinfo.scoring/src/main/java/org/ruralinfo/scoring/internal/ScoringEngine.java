@@ -142,7 +142,8 @@ public class ScoringEngine implements org.ruralinfo.api.scoring.ScoringService {
     }
 
     /**
-     * @return the year's records at {@code storeVersion} or later: read again only when a record changed.
+     * @return the year's records at {@code storeVersion} or later: read again only when a record changed,
+     *         and then, where only items changed, only those ({@link RecordStore#changesSince}, issue #9).
      *         The revision is read before the records, so records are never labelled newer than they are.
      */
     private YearFacts facts(int year, long storeVersion) {
@@ -151,8 +152,17 @@ public class ScoringEngine implements org.ruralinfo.api.scoring.ScoringService {
             if (f != null && f.storeVersion() == storeVersion) {
                 return f;
             }
-            YearRecords records = store.year(year);
-            YearFacts fresh = new YearFacts(storeVersion, records, new WorkCalendar(records.calendar()));
+            YearFacts fresh = null;
+            if (f != null && f.storeVersion() < storeVersion) {
+                fresh = store.changesSince(year, f.storeVersion())
+                        .map(changes -> YearMerge.apply(f.records(), changes))
+                        .map(records -> new YearFacts(storeVersion, records, f.calendar()))
+                        .orElse(null);
+            }
+            if (fresh == null) {
+                YearRecords records = YearMerge.inOrder(store.year(year));
+                fresh = new YearFacts(storeVersion, records, new WorkCalendar(records.calendar()));
+            }
             facts.put(year, fresh);
             while (facts.size() > FACTS_YEARS) {
                 facts.remove(facts.keySet().iterator().next());

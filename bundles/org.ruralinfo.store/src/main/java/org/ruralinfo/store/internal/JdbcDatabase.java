@@ -38,6 +38,31 @@ public class JdbcDatabase implements Database {
         bump(c);
     }
 
+    /**
+     * Bumps the revision and records the item under the new revision (V8 {@code fact_changes}). Every
+     * {@value #PRUNE_EVERY}th revision drops the rows older than {@value #KEEP} revisions: a reader that
+     * old finds a gap and reads its year again.
+     */
+    @Override
+    public void itemChanged(Connection c, String item) throws SQLException {
+        bump(c);
+        long rev = revision(c);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO fact_changes (rev, item) VALUES (?, ?)")) {
+            ps.setLong(1, rev);
+            ps.setString(2, item);
+            ps.executeUpdate();
+        }
+        if (rev % PRUNE_EVERY == 0) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM fact_changes WHERE rev < ?")) {
+                ps.setLong(1, rev - KEEP);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    static final int PRUNE_EVERY = 1024;
+    static final int KEEP = 8192;
+
     /** An online backup with H2's {@code BACKUP TO}: a consistent zip of the database while it runs. */
     @Override
     public void backup(java.nio.file.Path zip) {

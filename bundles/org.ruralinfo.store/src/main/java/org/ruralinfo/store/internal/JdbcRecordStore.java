@@ -40,6 +40,7 @@ import org.ruralinfo.api.RecordStore;
 import org.ruralinfo.api.Unit;
 import org.ruralinfo.api.UnitKind;
 import org.ruralinfo.api.Wire;
+import org.ruralinfo.api.YearChanges;
 import org.ruralinfo.api.YearRecords;
 
 /** The records in SQL tables; an import is one transaction of batched inserts and updates. */
@@ -148,9 +149,8 @@ public class JdbcRecordStore implements RecordStore {
 
     @Override
     public YearRecords year(int year) {
-        // Generous instant bounds: the policy decides in its own zone which records fall in the year.
-        Instant from = LocalDate.of(year, 1, 1).minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant to = LocalDate.of(year + 1, 1, 1).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant from = yearFrom(year);
+        Instant to = yearTo(year);
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
         return Jdbc.read(ds, c -> {
@@ -210,6 +210,95 @@ public class JdbcRecordStore implements RecordStore {
             return new YearRecords(year, calendar(c), units(c), groups(c), outlets(c), notices, items, adoptions,
                     publicity);
         });
+    }
+
+    /** More changed items than this are read faster as a whole year. */
+    static final int MAX_CHANGES = 500;
+
+    /**
+     * The items recorded in {@code fact_changes} after {@code since} (V8), read back with the year's own
+     * conditions; empty when a revision after {@code since} has no row there (an import, a notice, a gap
+     * left by pruning), or when more than {@link #MAX_CHANGES} items changed.
+     */
+    @Override
+    public Optional<YearChanges> changesSince(int year, long since) {
+        Instant from = yearFrom(year);
+        Instant to = yearTo(year);
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        return Jdbc.read(ds, c -> {
+            long now = JdbcDatabase.revision(c);
+            if (now < since) {
+                return Optional.<YearChanges>empty();
+            }
+            if (now - since > MAX_CHANGES) {
+                return Optional.<YearChanges>empty();
+            }
+            Set<Long> revs = new HashSet<>();
+            Set<String> changed = new java.util.TreeSet<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT rev, item FROM fact_changes WHERE rev > ? AND rev <= ?")) {
+                ps.setLong(1, since);
+                ps.setLong(2, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        revs.add(rs.getLong(1));
+                        changed.add(rs.getString(2));
+                    }
+                }
+            }
+            if (revs.size() != now - since) {
+                return Optional.<YearChanges>empty(); // a change that was not one item's
+            }
+            List<Item> items = new ArrayList<>();
+            List<Adoption> adoptions = new ArrayList<>();
+            if (!changed.isEmpty()) {
+                String in = String.join(", ", java.util.Collections.nCopies(changed.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM items WHERE id IN ("
+                        + in + ") AND ((submitted_at >= ? AND submitted_at < ?) "
+                        + "OR id IN (SELECT item FROM adoptions WHERE at BETWEEN ? AND ?)) ORDER BY id")) {
+                    int n = 1;
+                    for (String id : changed) {
+                        ps.setString(n++, id);
+                    }
+                    Columns.instant(ps, n++, from);
+                    Columns.instant(ps, n++, to);
+                    Columns.date(ps, n++, first);
+                    Columns.date(ps, n, last);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            items.add(item(rs));
+                        }
+                    }
+                }
+                if (!items.isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement("SELECT item, level, at, issue, credited_units, "
+                            + "leader_level FROM adoptions WHERE item IN ("
+                            + String.join(", ", java.util.Collections.nCopies(items.size(), "?"))
+                            + ") ORDER BY item, level")) {
+                        int n = 1;
+                        for (Item i : items) {
+                            ps.setString(n++, i.id());
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                adoptions.add(adoption(rs));
+                            }
+                        }
+                    }
+                }
+            }
+            return Optional.of(new YearChanges(changed, items, adoptions));
+        });
+    }
+
+    /** Generous instant bounds of a year: the policy decides in its own zone which records fall in it. */
+    private static Instant yearFrom(int year) {
+        return LocalDate.of(year, 1, 1).minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    }
+
+    private static Instant yearTo(int year) {
+        return LocalDate.of(year + 1, 1, 1).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.ruralinfo.api.OutletLevel;
 import org.ruralinfo.api.Publicity;
 import org.ruralinfo.api.Unit;
 import org.ruralinfo.api.UnitKind;
+import org.ruralinfo.api.YearChanges;
 import org.ruralinfo.api.YearRecords;
 
 /** The migrations and the record store on a real (in-memory) H2. */
@@ -54,6 +55,53 @@ class StoreTest {
                 List.of(new Adoption("I-1", AdoptionLevel.PREFECTURE_BRIEFING, LocalDate.of(2025, 7, 5), "2025年第12期")),
                 List.of(new Publicity("P-1", "korla", Channel.NEWS, "人民日报", OutletLevel.NATIONAL, "稿", "M-1",
                         LocalDate.of(2025, 7, 2), t)));
+    }
+
+    @Test
+    void itemChangesAreReadBackItemByItemAndAnythingElseAsTheWholeYear_V8() throws Exception {
+        store.importDocument(doc("标题"), "test");
+        JdbcDatabase db = new JdbcDatabase(ds);
+        long read = store.version();
+        assertEquals(java.util.Optional.of(new YearChanges(java.util.Set.of(), List.of(), List.of())),
+                store.changesSince(2025, read), "nothing changed");
+
+        // an adoption of I-1, then I-2 submitted, then I-1 rejected: three revisions, each with its item
+        Instant t = Instant.parse("2025-08-01T02:00:00Z");
+        db.transaction(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO adoptions (item, level, at) VALUES ('I-1', 'region_publication', DATE '2025-08-02')")) {
+                ps.executeUpdate();
+            }
+            db.itemChanged(c, "I-1");
+            return null;
+        });
+        db.transaction(c -> {
+            try (var ps = c.prepareStatement("INSERT INTO items (id, unit, type, title, body, submitted_at, status, "
+                    + "research_qualified) VALUES ('I-2', 'agri', 'experience', '经验', '正文', ?, 'submitted', FALSE)")) {
+                org.ruralinfo.api.Columns.instant(ps, 1, t);
+                ps.executeUpdate();
+            }
+            db.itemChanged(c, "I-2");
+            return null;
+        });
+        YearChanges changes = store.changesSince(2025, read).orElseThrow();
+        assertEquals(java.util.Set.of("I-1", "I-2"), changes.changed());
+        YearRecords year = store.year(2025);
+        assertEquals(year.items(), changes.items(), "both are in the year, as the year reads them");
+        assertEquals(year.adoptions(), changes.adoptions());
+        assertEquals(java.util.Set.of("I-2"), store.changesSince(2025, read + 1).orElseThrow().changed(),
+                "only what came after the revision asked for");
+        assertEquals(List.of(), store.changesSince(2024, read).orElseThrow().items(), "not in 2024");
+
+        // a change of anything else (an import, a notice) is not known item by item
+        long before = store.version();
+        db.transaction(c -> {
+            db.factsChanged(c);
+            return null;
+        });
+        assertTrue(store.changesSince(2025, read).isEmpty());
+        assertTrue(store.changesSince(2025, before).isEmpty());
+        assertEquals(java.util.Optional.of(new YearChanges(java.util.Set.of(), List.of(), List.of())),
+                store.changesSince(2025, store.version()));
     }
 
     @Test
