@@ -85,7 +85,7 @@ public class IntakeService implements Intake {
         this.deadlines = new Deadlines(settings);
         this.calendars = new Calendars(db);
         this.search = new ItemSearch(settings.zone());
-        this.corpus = new CopyCorpus(db, settings.copyThreshold());
+        this.corpus = new CopyCorpus(db, store::version, settings.copyThreshold(), CopyCorpus.WATCH);
         this.files = new AttachmentFiles(home.resolve("attachments"), settings.attachmentMax());
     }
 
