@@ -81,7 +81,7 @@ public class IntakeService implements Intake {
         this.db = db;
         this.settings = settings;
         this.clock = clock;
-        this.validator = new DraftValidator(store, settings);
+        this.validator = new DraftValidator(store, new Units(db), settings);
         this.deadlines = new Deadlines(settings);
         this.calendars = new Calendars(db);
         this.search = new ItemSearch(settings.zone());
