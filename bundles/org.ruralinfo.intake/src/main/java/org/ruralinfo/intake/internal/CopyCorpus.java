@@ -41,6 +41,8 @@ final class CopyCorpus implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger("org.ruralinfo.intake");
     /** How often the background thread looks at the facts revision, by default. */
     static final Duration WATCH = Duration.ofMillis(500);
+    /** More new imported items than this are read in one pass over the imported rows. */
+    static final int BULK = 1_000;
 
     private final Database db;
     private final LongSupplier revision;
@@ -180,22 +182,41 @@ final class CopyCorpus implements AutoCloseable {
                 return null;
             }
             long t0 = System.nanoTime();
-            List<String> missing = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM items WHERE created_by IS NULL");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (!checker.index().contains(rs.getString(1))) {
-                        missing.add(rs.getString(1));
+            int folded = 0;
+            if (n - importedSeen > BULK) {
+                // most of what is imported is new (a region's year): one pass over the imported rows is
+                // cheaper than listing their ids and then reading the new ones by id
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, body FROM items WHERE created_by IS NULL");
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String id = rs.getString(1);
+                        if (!checker.index().contains(id)) {
+                            checker.add(id, rs.getString(2));
+                            folded++;
+                        }
                     }
                 }
-            }
-            for (int i = 0; i < missing.size(); i += 500) {
-                bodies(c, missing.subList(i, Math.min(missing.size(), i + 500))).forEach(checker::add);
+            } else {
+                List<String> missing = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM items WHERE created_by IS NULL");
+                        ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        if (!checker.index().contains(rs.getString(1))) {
+                            missing.add(rs.getString(1));
+                        }
+                    }
+                }
+                for (int i = 0; i < missing.size(); i += 500) {
+                    bodies(c, missing.subList(i, Math.min(missing.size(), i + 500))).forEach(checker::add);
+                }
+                folded = missing.size();
             }
             importedSeen = n;
             catchUps.incrementAndGet();
-            LOG.info(() -> String.format("copy-check index: %d imported items folded in in %d ms (%s)",
-                    missing.size(), (System.nanoTime() - t0) / 1_000_000, Thread.currentThread().getName()));
+            int count = folded;
+            LOG.info(() -> String.format("copy-check index: %d imported items folded in in %d ms (%s)", count,
+                    (System.nanoTime() - t0) / 1_000_000, Thread.currentThread().getName()));
             return null;
         });
     }

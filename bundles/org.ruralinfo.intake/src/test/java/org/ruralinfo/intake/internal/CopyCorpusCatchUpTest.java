@@ -140,6 +140,30 @@ class CopyCorpusCatchUpTest {
         assertEquals(1, corpus.catchUps(), "folded in once, by the background thread; the check only waited");
     }
 
+    @Test
+    void aBulkImportIsFoldedInInOnePassAndASmallOneByIdBothCompletely() throws Exception {
+        corpus = new CopyCorpus(h.db, h.store::version, 0.6, Duration.ofMillis(20));
+        assertEquals(0, corpus.size());
+        java.util.Random r = new java.util.Random(9);
+        int bulk = CopyCorpus.BULK + 500;
+        String[] many = new String[2 * bulk];
+        for (int i = 0; i < bulk; i++) {
+            many[2 * i] = "B-" + i;
+            many[2 * i + 1] = i == 777 ? COURTYARD : CopyIndexScaleTest.text(r, 200 + r.nextInt(200));
+        }
+        importItems(many);
+        waitUntil(corpus::current);
+        assertEquals(bulk, corpus.size());
+        assertEquals("B-777", corpus.check("IN-NEW", COURTYARD_COPY, NOW).similarTo());
+
+        // a few more (and the same ones again): read by id, nothing counted twice
+        importItems("S-1", APRICOTS, "B-1", many[3]);
+        waitUntil(corpus::current);
+        assertEquals(bulk + 1, corpus.size());
+        assertEquals(2, corpus.catchUps());
+        assertEquals("S-1", corpus.check("IN-NEW", APRICOTS + "。", NOW).similarTo());
+    }
+
     /**
      * The database, with the background thread's first read after arming held until released (a proxy, so
      * that it needs no change when {@link Database} gains a method).
