@@ -25,17 +25,19 @@ final class DraftValidator {
     private static final java.time.Duration SKEW = java.time.Duration.ofMinutes(10);
 
     private final RecordStore store;
+    private final Units units;
     private final Settings settings;
 
-    DraftValidator(RecordStore store, Settings settings) {
+    DraftValidator(RecordStore store, Units units, Settings settings) {
         this.store = store;
+        this.units = units;
         this.settings = settings;
     }
 
     /** @return the notice a commissioned draft answers (for its deadline), or null */
     Notice validate(Draft d, String unitId, String selfId, Instant now) {
         List<ValidationError> errors = new ArrayList<>();
-        Optional<Unit> unit = store.unit(unitId);
+        Optional<Unit> unit = units.of(unitId);
         if (unit.isEmpty()) {
             errors.add(new ValidationError("$.unit", "unknown unit \"" + unitId + "\""));
         }

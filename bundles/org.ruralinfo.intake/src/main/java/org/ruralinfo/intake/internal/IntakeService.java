@@ -81,11 +81,11 @@ public class IntakeService implements Intake {
         this.db = db;
         this.settings = settings;
         this.clock = clock;
-        this.validator = new DraftValidator(store, settings);
+        this.validator = new DraftValidator(store, new Units(db), settings);
         this.deadlines = new Deadlines(settings);
         this.calendars = new Calendars(db);
         this.search = new ItemSearch(settings.zone());
-        this.corpus = new CopyCorpus(db, settings.copyThreshold());
+        this.corpus = new CopyCorpus(db, store::version, settings.copyThreshold(), CopyCorpus.WATCH);
         this.files = new AttachmentFiles(home.resolve("attachments"), settings.attachmentMax());
     }
 
@@ -121,16 +121,18 @@ public class IntakeService implements Intake {
         Instant now = clock.instant();
         Notice notice = validator.validate(draft, unit, null, now);
         Deadlines.Due due = due(draft, notice);
-        String id = db.transaction(c -> {
+        return db.transaction(c -> {
             String newId = ItemRows.nextId(c, now.atZone(settings.zone()).getYear());
             Item item = new Item(newId, unit, draft.type(), draft.title(), draft.body(), null, draft.occurredAt(),
                     draft.notice(), draft.group(), draft.follows(), ItemStatus.DRAFT, false);
             ItemRows.insert(c, item, actor.username(), now, due);
             ItemRows.history(c, newId, now, actor.username(), "create", null, ItemStatus.DRAFT, null);
             db.audit(c, actor.username(), "item.create", "item:" + newId, draft.type().wire() + " → draft");
-            return newId;
+            // the answer is the row as written, read back in the same transaction (no second connection);
+            // a draft that did not exist before this transaction has no adoptions, attachments or copy check
+            Row row = ItemRows.find(c, newId).orElseThrow(() -> IntakeException.notFound("item " + newId));
+            return view(c, row, actor, true);
         });
-        return get(actor, id);
     }
 
     @Override
@@ -192,11 +194,16 @@ public class IntakeService implements Intake {
     }
 
     private ItemView view(Connection c, Row r, UserAccount u) throws SQLException {
+        return view(c, r, u, false);
+    }
+
+    /** @param created the item was created in {@code c}'s transaction: nothing refers to it yet */
+    private ItemView view(Connection c, Row r, UserAccount u, boolean created) throws SQLException {
         Item i = r.item();
         Deadline deadline = r.deadlineAt() == null || r.deadlineRule() == null ? null
                 : Deadline.of(r.deadlineRule(), r.deadlineAt(), i.submittedAt(), clock.instant());
         boolean reviewing = u.has(Role.REVIEWER) || u.has(Role.SIGNER) || u.has(Role.EDITOR) || u.has(Role.ADMIN);
-        CopyCheck copy = reviewing ? ItemRows.copyCheck(c, i.id()).orElse(null) : null;
+        CopyCheck copy = reviewing && !created ? ItemRows.copyCheck(c, i.id()).orElse(null) : null;
         List<Action> actions = new ArrayList<>();
         for (Action a : Workflow.allowed(i.status(), i.type(), i.researchQualified(), r.forwardedAt() != null)) {
             if (Workflow.may(u, a, i.unit(), i.status())) {
@@ -207,8 +214,9 @@ public class IntakeService implements Intake {
                 signoff(r.checkedBy(), r.checkedAt(), r.checkVerdict()),
                 signoff(r.signedBy(), r.signedBy() == null ? null : i.submittedAt(), null),
                 signoff(r.screenedBy(), r.screenedAt(), r.rejectReason()),
-                signoff(r.forwardedBy(), r.forwardedAt(), null), copy, ItemRows.adoptions(c, i.id()),
-                ItemRows.attachments(c, i.id()), ItemRows.history(c, i.id()), actions);
+                signoff(r.forwardedBy(), r.forwardedAt(), null), copy,
+                created ? List.of() : ItemRows.adoptions(c, i.id()), created ? List.of() : ItemRows.attachments(c, i.id()),
+                ItemRows.history(c, i.id()), actions);
     }
 
     private static Signoff signoff(String by, Instant at, String note) {

@@ -42,6 +42,16 @@ final class ItemRows {
         }
     }
 
+    /** @return whether an item with this id exists (imported items may have taken a number) */
+    static boolean exists(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM items WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     static Row row(ResultSet rs) throws SQLException {
         Item item = new Item(rs.getString("id"), rs.getString("unit"), Wire.parse(ItemType.class, rs.getString("type")),
                 rs.getString("title"), rs.getString("body"), Columns.instant(rs, "submitted_at"),
@@ -233,7 +243,7 @@ final class ItemRows {
                 n = rs.getLong(1) - 1;
             }
             String id = String.format("IN-%d-%06d", year, n);
-            if (find(c, id).isEmpty()) {
+            if (!exists(c, id)) {
                 return id;
             }
         }

@@ -114,7 +114,10 @@ public class PooledDatabase implements DataSource {
     /**
      * The embedded H2 file. {@code WRITE_DELAY=0}: a commit is written before it is acknowledged, so
      * an acknowledged record survives the process being killed; {@code DB_CLOSE_ON_EXIT=FALSE}: the
-     * framework, not a JVM hook, closes the database.
+     * framework, not a JVM hook, closes the database. {@code QUERY_CACHE_SIZE=64}: each session keeps the
+     * parsed form of its last 64 statements (H2's default is 8); a pooled connection serves every kind of
+     * request, and one intake create alone prepares about ten different statements, so with 8 they were
+     * parsed again on every use (19 % of the request threads' CPU under load).
      */
     static String embeddedUrl(String home) {
         Path dir = Path.of(home == null || home.isBlank() ? "data" : home).toAbsolutePath().resolve("db");
@@ -123,7 +126,7 @@ public class PooledDatabase implements DataSource {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
         }
-        return "jdbc:h2:file:" + dir.resolve("ruralinfo") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dir.resolve("ruralinfo") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64";
     }
 
     @Deactivate
