@@ -31,7 +31,9 @@ public final class BenchStores {
         hc.setAutoCommit(true);
         HikariDataSource pool = new HikariDataSource(hc);
         new Migrations(p -> Migrations.class.getClassLoader().getResourceAsStream(p)).migrate(pool);
-        String experiment = System.getProperty("bench.sql", "").replace('_', ' ');
+        String raw = System.getProperty("bench.sql", "");
+        // '_' stands for ' ' (a shell-friendly property), unless the experiment uses '~' for it instead
+        String experiment = raw.indexOf('~') >= 0 ? raw.replace('~', ' ') : raw.replace('_', ' ');
         if (!experiment.isBlank()) {
             // an experiment on the schema ('_' for ' ', ';' between statements), e.g.
             // -Dbench.sql=ALTER_TABLE_items_ALTER_COLUMN_body_SET_DATA_TYPE_VARCHAR(1000000)

@@ -95,8 +95,12 @@ public final class Ranker {
                         .reversed())
                 .thenComparing(RankingRow::unit));
         List<RankingRow> result = new ArrayList<>(sorted.size());
-        for (RankingRow r : sorted) {
-            int rank = 1 + above(sorted, r.score());
+        int rank = 0;
+        for (int k = 0; k < sorted.size(); k++) {
+            RankingRow r = sorted.get(k);
+            if (k == 0 || r.score() != sorted.get(k - 1).score()) {
+                rank = k + 1; // 1 + how many scored strictly more: ties rank equal (1, 2, 2, 4)
+            }
             result.add(new RankingRow(rank, r.unit(), r.name(), r.score(), r.information(), r.news(), r.online(),
                     r.deductions(), r.lines()));
         }
@@ -112,10 +116,12 @@ public final class Ranker {
             int bottom = rules.named().getOrDefault(kind, 0);
             List<String> up = new ArrayList<>();
             List<String> down = new ArrayList<>();
-            for (RankingRow r : rows) {
-                if (above(rows, r.score()) < top) {
+            int[] below = below(rows);
+            for (int k = 0; k < rows.size(); k++) {
+                RankingRow r = rows.get(k);
+                if (r.rank() - 1 < top) { // fewer than top scored strictly more
                     up.add(r.unit());
-                } else if (below(rows, r.score()) < bottom) {
+                } else if (below[k] < bottom) {
                     // commendation wins where the two lists meet
                     down.add(r.unit());
                 }
@@ -126,13 +132,16 @@ public final class Ranker {
         return new Evaluation(commended, named);
     }
 
-    /** @return how many rows scored strictly more than {@code score} */
-    private static int above(List<RankingRow> rows, int score) {
-        return (int) rows.stream().filter(r -> r.score() > score).count();
-    }
-
-    /** @return how many rows scored strictly less than {@code score} */
-    private static int below(List<RankingRow> rows, int score) {
-        return (int) rows.stream().filter(r -> r.score() < score).count();
+    /** @return for each row of {@code rows} (by score, higher first), how many rows scored strictly less */
+    private static int[] below(List<RankingRow> rows) {
+        int[] out = new int[rows.size()];
+        int lower = 0;
+        for (int k = rows.size() - 1; k >= 0; k--) {
+            if (k < rows.size() - 1 && rows.get(k).score() != rows.get(k + 1).score()) {
+                lower = rows.size() - 1 - k;
+            }
+            out[k] = lower;
+        }
+        return out;
     }
 }

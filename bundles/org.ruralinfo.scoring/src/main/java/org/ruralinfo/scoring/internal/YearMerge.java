@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.ruralinfo.api.Adoption;
 import org.ruralinfo.api.Item;
@@ -45,9 +46,8 @@ final class YearMerge {
                 return null;
             }
         }
-        List<Item> items = merge(year.items(), i -> changes.changed().contains(i.id()),
-                sorted(changes.items(), ITEMS), ITEMS);
-        List<Adoption> adoptions = merge(year.adoptions(), a -> changes.changed().contains(a.item()),
+        List<Item> items = merge(year.items(), Item::id, changes.changed(), sorted(changes.items(), ITEMS), ITEMS);
+        List<Adoption> adoptions = merge(year.adoptions(), Adoption::item, changes.changed(),
                 sorted(changes.adoptions(), ADOPTIONS), ADOPTIONS);
         return new YearRecords(year.year(), year.calendar(), year.units(), year.groups(), year.outlets(),
                 year.notices(), items, adoptions, year.publicity());
@@ -84,21 +84,41 @@ final class YearMerge {
     }
 
     /**
-     * {@code kept} (sorted by {@code order}) without the replaced elements, and {@code added} put in
-     * their places by {@code order}.
+     * {@code kept} (sorted by {@code order}, whose first key is {@code item}) without the elements of the
+     * {@code changed} items, and {@code added} put in their places by {@code order}: a few binary searches
+     * in a copy, not a pass over the year (issue #9).
      */
-    private static <T> List<T> merge(List<T> kept, java.util.function.Predicate<T> replaced, List<T> added,
+    private static <T> List<T> merge(List<T> kept, Function<T, String> item, Set<String> changed, List<T> added,
             Comparator<T> order) {
         List<T> out = new ArrayList<>(kept.size() + added.size());
-        for (T k : kept) {
-            if (!replaced.test(k)) {
-                out.add(k);
+        out.addAll(kept);
+        for (String id : changed) {
+            int first = lowerBound(out, item, id);
+            int end = first;
+            while (end < out.size() && item.apply(out.get(end)).equals(id)) {
+                end++;
             }
+            out.subList(first, end).clear();
         }
         for (T a : added) {
             int at = java.util.Collections.binarySearch(out, a, order);
             out.add(at < 0 ? -at - 1 : at, a);
         }
         return List.copyOf(out);
+    }
+
+    /** @return the first index of {@code list} (sorted by {@code key} first) whose key is not below {@code id} */
+    private static <T> int lowerBound(List<T> list, Function<T, String> key, String id) {
+        int lo = 0;
+        int hi = list.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (key.apply(list.get(mid)).compareTo(id) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 }

@@ -56,10 +56,62 @@ public class RankingsServlet extends ApiServlet {
         if (s == null) {
             throw new NoPolicyException("the scoring engine is not running");
         }
-        org.ruralinfo.api.scoring.RankingReport report = s.ranking(period, policy);
+        byte[] json = written.of(s.ranking(period, policy));
         resp.setStatus(200);
         resp.setContentType("application/json;charset=UTF-8");
         resp.setHeader("Cache-Control", "no-store");
-        codec.writeRanking(report, resp.getOutputStream());
+        resp.setContentLength(json.length);
+        resp.getOutputStream().write(json);
+    }
+
+    /**
+     * The JSON of the reports written last, by report object: the engine gives the very same report for as
+     * long as it holds (no record, policy or configuration changed), so a repeated report is the bytes
+     * written the first time (issue #9: a region's year is 3.5 MB of JSON). At most {@value #CACHED_BYTES}
+     * bytes are kept, the least recently asked for go first.
+     */
+    private final transient WrittenReports written = new WrittenReports();
+
+    private static final int CACHED_BYTES = 32 << 20;
+
+    private final class WrittenReports {
+        private final java.util.LinkedHashMap<Object, byte[]> bytes = new java.util.LinkedHashMap<>(16, 0.75f, true);
+        private long size;
+
+        byte[] of(org.ruralinfo.api.scoring.RankingReport report) throws IOException {
+            Object key = new Identity(report);
+            synchronized (this) {
+                byte[] hit = bytes.get(key);
+                if (hit != null) {
+                    return hit;
+                }
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 16);
+            codec.writeRanking(report, out);
+            byte[] json = out.toByteArray();
+            synchronized (this) {
+                byte[] replaced = bytes.put(key, json);
+                size += json.length - (replaced == null ? 0 : replaced.length);
+                var oldest = bytes.entrySet().iterator();
+                while (size > CACHED_BYTES && oldest.hasNext()) {
+                    size -= oldest.next().getValue().length;
+                    oldest.remove();
+                }
+            }
+            return json;
+        }
+    }
+
+    /** A key equal only to itself: reports are compared by identity, not by their (large) contents. */
+    private record Identity(Object of) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity i && i.of == of;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(of);
+        }
     }
 }

@@ -279,20 +279,23 @@ public final class BazhouRules {
             }
         }
         fresh.sort(ORDER);
-        List<Booked> merged = new ArrayList<>(b.booked().size() + fresh.size());
-        int j = 0;
-        for (Booked kept : b.booked()) {
-            if (touched.contains(kept.line().unit())) {
-                continue;
+        List<Booked> kept = new ArrayList<>(b.booked().size());
+        for (Booked x : b.booked()) {
+            if (!touched.contains(x.line().unit())) {
+                kept.add(x);
             }
-            while (j < fresh.size() && ORDER.compare(fresh.get(j), kept) < 0) {
-                merged.add(fresh.get(j++));
-            }
-            merged.add(kept);
         }
-        while (j < fresh.size()) {
-            merged.add(fresh.get(j++));
+        // each fresh line where it belongs among the kept ones (never equal: another unit), in one pass
+        List<Booked> merged = new ArrayList<>(kept.size() + fresh.size());
+        int from = 0;
+        for (Booked f : fresh) {
+            int at = java.util.Collections.binarySearch(kept.subList(from, kept.size()), f, ORDER);
+            int to = from + (at < 0 ? -at - 1 : at);
+            merged.addAll(kept.subList(from, to));
+            merged.add(f);
+            from = to;
         }
+        merged.addAll(kept.subList(from, kept.size()));
         // the tie-break events: the previous ones without the changed items', with theirs now
         List<TieEvent> ties = new ArrayList<>(b.ties().size() + 8);
         for (TieEvent t : b.ties()) {
