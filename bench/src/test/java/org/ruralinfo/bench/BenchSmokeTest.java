@@ -90,6 +90,7 @@ class BenchSmokeTest {
             int items = Region.parsed(SMALL).items().size();
             int read = store.loadYear(loaded).items().size();
             assertTrue(read <= items && read > items * 0.99, read + " of " + items);
+            assertEquals(read, store.loadFacts(loaded).items().size(), "scoring reads the same items");
         } finally {
             loaded.close();
         }

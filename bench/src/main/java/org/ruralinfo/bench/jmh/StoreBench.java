@@ -86,10 +86,17 @@ public class StoreBench {
         return s.store.importDocument(s.doc, "bench");
     }
 
-    /** Everything a year's scoring reads ({@code RecordStore.year}), bodies included. */
+    /** A year's records as export reads them ({@code RecordStore.year}), bodies included. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     public YearRecords loadYear(Loaded s) {
         return s.store.year(2025);
+    }
+
+    /** A year's records as scoring reads them ({@code RecordStore.facts}): no item bodies. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    public YearRecords loadFacts(Loaded s) {
+        return s.store.facts(2025);
     }
 }

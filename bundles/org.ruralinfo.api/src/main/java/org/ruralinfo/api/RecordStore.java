@@ -17,6 +17,13 @@ public interface RecordStore {
     /** @return the records of {@code year} (see {@link YearRecords}) */
     YearRecords year(int year);
 
+    /**
+     * @return the records of {@code year} as scoring reads them: those of {@link #year}, but every item
+     *         without its body ({@code null}), which no scoring rule reads
+     * @since 1.2
+     */
+    YearRecords facts(int year);
+
     List<Unit> units();
 
     Optional<Unit> unit(String id);
@@ -36,8 +43,9 @@ public interface RecordStore {
     long version();
 
     /**
-     * The items of {@code year} that changed after revision {@code since}, read back: what scoring needs
-     * to bring a year's records read at {@code since} up to date without reading the year again.
+     * The items of {@code year} that changed after revision {@code since}, read back as {@link #facts} gives
+     * them: what scoring needs to bring a year's records read at {@code since} up to date without reading the
+     * year again.
      *
      * @return the changes, or empty when they are not known item by item (something other than items
      *         changed, e.g. an import, or {@code since} is too old): then read {@link #year} again

@@ -20,7 +20,8 @@ import org.ruralinfo.api.WorkCalendar;
  * @param units    every reporting unit (each gets a row, even with no points)
  * @param calendar the working-day calendar of the year and its neighbours
  * @param notices  the notices whose deadline or issue falls in the year
- * @param items    the items submitted in the year, and those their adoptions in the year refer to
+ * @param items    the items submitted in the year, and those their adoptions in the year refer to, without
+ *                 their body text ({@code null}: no rule scores it)
  * @param adoptions the adoptions of those items (all of them: the policy picks by date)
  * @param publicity the publicity reports published in the year
  *        <p>

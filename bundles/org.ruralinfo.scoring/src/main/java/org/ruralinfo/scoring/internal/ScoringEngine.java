@@ -160,7 +160,7 @@ public class ScoringEngine implements org.ruralinfo.api.scoring.ScoringService {
                         .orElse(null);
             }
             if (fresh == null) {
-                YearRecords records = YearMerge.inOrder(store.year(year));
+                YearRecords records = YearMerge.inOrder(store.facts(year));
                 fresh = new YearFacts(storeVersion, records, new WorkCalendar(records.calendar()));
             }
             facts.put(year, fresh);

@@ -61,6 +61,11 @@ class EngineCacheTest {
         }
 
         @Override
+        public YearRecords facts(int year) {
+            return year(year);
+        }
+
+        @Override
         public Optional<YearChanges> changesSince(int year, long since) {
             changeReads.incrementAndGet();
             return Optional.ofNullable(changes);

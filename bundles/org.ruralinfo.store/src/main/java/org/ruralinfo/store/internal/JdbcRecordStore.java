@@ -48,6 +48,8 @@ import org.ruralinfo.api.YearRecords;
 public class JdbcRecordStore implements RecordStore {
     private static final String ITEM_COLUMNS = "id, unit, type, title, body, submitted_at, occurred_at, notice, "
             + "group_id, follows, status, research_qualified";
+    /** The item columns scoring reads: no body (a region's year holds 31,000 of them, issue #9). */
+    private static final String ITEM_FACT_COLUMNS = ITEM_COLUMNS.replace("body", "NULL AS body");
     private static final String PUBLICITY_COLUMNS = "id, unit, channel, outlet, level, title, manuscript, published, "
             + "reported_at";
 
@@ -149,13 +151,22 @@ public class JdbcRecordStore implements RecordStore {
 
     @Override
     public YearRecords year(int year) {
+        return year(year, ITEM_COLUMNS);
+    }
+
+    @Override
+    public YearRecords facts(int year) {
+        return year(year, ITEM_FACT_COLUMNS);
+    }
+
+    private YearRecords year(int year, String itemColumns) {
         Instant from = yearFrom(year);
         Instant to = yearTo(year);
         LocalDate first = LocalDate.of(year, 1, 1);
         LocalDate last = LocalDate.of(year, 12, 31);
         return Jdbc.read(ds, c -> {
             List<Item> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM items "
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + itemColumns + " FROM items "
                     + "WHERE (submitted_at >= ? AND submitted_at < ?) "
                     + "OR id IN (SELECT item FROM adoptions WHERE at BETWEEN ? AND ?) ORDER BY id")) {
                 Columns.instant(ps, 1, from);
@@ -254,7 +265,7 @@ public class JdbcRecordStore implements RecordStore {
             List<Adoption> adoptions = new ArrayList<>();
             if (!changed.isEmpty()) {
                 String in = String.join(", ", java.util.Collections.nCopies(changed.size(), "?"));
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_COLUMNS + " FROM items WHERE id IN ("
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_FACT_COLUMNS + " FROM items WHERE id IN ("
                         + in + ") AND ((submitted_at >= ? AND submitted_at < ?) "
                         + "OR id IN (SELECT item FROM adoptions WHERE at BETWEEN ? AND ?)) ORDER BY id")) {
                     int n = 1;

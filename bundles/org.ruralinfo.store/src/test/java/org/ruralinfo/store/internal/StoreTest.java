@@ -85,8 +85,11 @@ class StoreTest {
         });
         YearChanges changes = store.changesSince(2025, read).orElseThrow();
         assertEquals(java.util.Set.of("I-1", "I-2"), changes.changed());
-        YearRecords year = store.year(2025);
-        assertEquals(year.items(), changes.items(), "both are in the year, as the year reads them");
+        YearRecords year = store.facts(2025);
+        assertEquals(year.items(), changes.items(), "both are in the year, as scoring reads them");
+        assertEquals(store.year(2025).items().stream().map(i -> new Item(i.id(), i.unit(), i.type(), i.title(), null,
+                i.submittedAt(), i.occurredAt(), i.notice(), i.group(), i.follows(), i.status(), i.researchQualified()))
+                .toList(), year.items(), "scoring reads every item but its body");
         assertEquals(year.adoptions(), changes.adoptions());
         assertEquals(java.util.Set.of("I-2"), store.changesSince(2025, read + 1).orElseThrow().changed(),
                 "only what came after the revision asked for");
