@@ -9,14 +9,10 @@ import static org.ruralinfo.intake.internal.Harness.OFFICER;
 import static org.ruralinfo.intake.internal.Harness.REVIEWER;
 import static org.ruralinfo.intake.internal.Harness.SIGNER;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ruralinfo.api.Adoption;
 import org.ruralinfo.api.AdoptionLevel;
 import org.ruralinfo.api.ItemType;
@@ -31,21 +27,7 @@ import org.ruralinfo.intake.RejectReason;
 import org.ruralinfo.intake.TransitionRequest;
 
 /** Art. 19(1): adoptions recorded by the editor on accepted items, once per level, withdrawn at once. */
-class AdoptionsTest {
-    @TempDir
-    Path home;
-    Harness h;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        h = new Harness(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        h.close();
-    }
-
+class AdoptionsTest extends HarnessTest {
     private String signed() {
         String id = h.intake.create(OFFICER, new Draft(null, ItemType.WORK_RESULTS, "t", "b", null, null, null, null))
                 .item().id();

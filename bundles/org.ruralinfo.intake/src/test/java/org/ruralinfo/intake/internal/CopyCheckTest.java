@@ -9,12 +9,8 @@ import static org.ruralinfo.intake.internal.Harness.LUNTAI_OFFICER;
 import static org.ruralinfo.intake.internal.Harness.LUNTAI_REVIEWER;
 import static org.ruralinfo.intake.internal.Harness.OFFICER;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ruralinfo.api.ItemType;
 import org.ruralinfo.api.UserAccount;
 import org.ruralinfo.intake.Action;
@@ -24,7 +20,7 @@ import org.ruralinfo.intake.ItemView;
 import org.ruralinfo.intake.TransitionRequest;
 
 /** Art. 7(5) 不得照抄照搬: on submission the body is compared with earlier items of every unit. */
-class CopyCheckTest {
+class CopyCheckTest extends HarnessTest {
     static final String COURTYARD = "今年以来，库尔勒市坚持把发展庭院经济作为促进农民增收的重要抓手，因地制宜引导农户利用房前屋后"
             + "闲置土地种植蔬菜、林果，发展家禽养殖和手工编织。市乡村振兴局联合农业农村部门开展技术培训12期，培训农户860人次，"
             + "推广“小菜园、小果园、小养殖”模式，带动2300余户农户户均增收3200元。下一步，我市将进一步完善利益联结机制，"
@@ -39,19 +35,6 @@ class CopyCheckTest {
             + "推广“小菜园、小果园、小养殖”模式，带动2100余户农户户均增收3000元。下一步，我县将进一步完善利益联结机制，"
             + "推动庭院经济由分散经营向规模化、品牌化发展。";
 
-    @TempDir
-    Path home;
-    Harness h;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        h = new Harness(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        h.close();
-    }
 
     private ItemView submit(UserAccount officer, String title, String body) {
         String id = h.intake.create(officer, new Draft(null, ItemType.EXPERIENCE, title, body, null, null, null, null))

@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.ruralinfo.intake.internal.Harness.OFFICER;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ruralinfo.api.ExchangeDocument;
 import org.ruralinfo.api.Item;
 import org.ruralinfo.api.ItemStatus;
@@ -27,21 +23,7 @@ import org.ruralinfo.intake.ItemView;
  * The answer of a create is read in the creating transaction: it must be exactly what reading the item
  * afterwards gives (row, deadline, history, actions, no adoptions, attachments or copy check).
  */
-class CreateAnswerTest {
-    @TempDir
-    Path home;
-    Harness h;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        h = new Harness(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        h.close();
-    }
-
+class CreateAnswerTest extends HarnessTest {
     @Test
     void theAnswerOfACreateIsWhatAReadGives() {
         ItemView work = h.intake.create(OFFICER, new Draft(null, ItemType.WORK_RESULTS, "劳务输出", "今年以来……", null,

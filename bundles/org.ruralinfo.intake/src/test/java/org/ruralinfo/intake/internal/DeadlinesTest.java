@@ -10,14 +10,10 @@ import static org.ruralinfo.intake.internal.Harness.REVIEWER;
 import static org.ruralinfo.intake.internal.Harness.SIGNER;
 import static org.ruralinfo.intake.internal.Harness.at;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ruralinfo.api.ItemType;
 import org.ruralinfo.intake.Action;
 import org.ruralinfo.intake.Deadline;
@@ -29,21 +25,7 @@ import org.ruralinfo.intake.TransitionRequest;
  * Art. 8 time standards on the 2025 calendar of the example year: National Day 2025-10-01..08 off,
  * 2025-09-28 (Sunday) and 2025-10-11 (Saturday) adjusted working days; 2026-01-01/02 off, 2026-01-04 on.
  */
-class DeadlinesTest {
-    @TempDir
-    Path home;
-    Harness h;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        h = new Harness(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        h.close();
-    }
-
+class DeadlinesTest extends HarnessTest {
     private ItemView meeting(String occurred) {
         return h.intake.create(OFFICER, new Draft(null, ItemType.MEETING, "传达学习会议精神", "会议要求……",
                 at(occurred), null, null, null));

@@ -8,13 +8,9 @@ import static org.ruralinfo.intake.internal.Harness.OFFICER;
 import static org.ruralinfo.intake.internal.Harness.STATS_OFFICER;
 import static org.ruralinfo.intake.internal.Harness.at;
 
-import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ruralinfo.api.ItemType;
 import org.ruralinfo.api.UserAccount;
 import org.ruralinfo.api.ValidationError;
@@ -22,21 +18,7 @@ import org.ruralinfo.api.ValidationException;
 import org.ruralinfo.intake.Draft;
 
 /** Bad drafts are refused as a whole, naming each field; nothing is written. */
-class ValidationTest {
-    @TempDir
-    Path home;
-    Harness h;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        h = new Harness(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        h.close();
-    }
-
+class ValidationTest extends HarnessTest {
     private List<String> refused(UserAccount u, Draft d) throws Exception {
         long before = h.count("SELECT COUNT(*) FROM items");
         long audit = h.count("SELECT COUNT(*) FROM audit");

@@ -14,16 +14,12 @@ import static org.ruralinfo.intake.internal.Harness.OFFICER;
 import static org.ruralinfo.intake.internal.Harness.REVIEWER;
 import static org.ruralinfo.intake.internal.Harness.SIGNER;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,21 +39,7 @@ import org.ruralinfo.intake.TransitionRequest;
  * Art. 7: drafted by the unit's officer, reviewed with the confidentiality check by its reviewer, signed
  * off by its principal, screened by the prefecture's editor. Every role × action, allowed and refused.
  */
-class WorkflowRolesTest {
-    @TempDir
-    Path home;
-    Harness h;
-
-    @BeforeEach
-    void setUp() throws Exception {
-        h = new Harness(home);
-    }
-
-    @AfterEach
-    void tearDown() {
-        h.close();
-    }
-
+class WorkflowRolesTest extends HarnessTest {
     static final List<UserAccount> EVERYONE = List.of(OFFICER, REVIEWER, SIGNER, EDITOR, ADMIN, LUNTAI_OFFICER,
             LUNTAI_REVIEWER, LUNTAI_SIGNER);
 
