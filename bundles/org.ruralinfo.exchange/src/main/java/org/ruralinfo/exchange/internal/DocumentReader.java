@@ -38,7 +38,7 @@ final class DocumentReader {
     /** Reads the value of one field. */
     @FunctionalInterface
     private interface Value {
-        Object read(JsonInput in, String path) throws IOException;
+        Object read(JsonInput in, JsonPath path) throws IOException;
     }
 
     /** The fields of one kind of record: how to read each, and which are required. */
@@ -148,7 +148,7 @@ final class DocumentReader {
             return doc;
         }
         String[] format = {null};
-        Set<String> given = in.object("$", (name, path) -> {
+        Set<String> given = in.object(JsonPath.ROOT, (name, path) -> {
             switch (name) {
                 case "format" -> format[0] = in.text(path, TextLimits.ID);
                 case "prefecture" -> doc.prefecture = in.id(path);
@@ -184,7 +184,7 @@ final class DocumentReader {
     }
 
     /** Reads an array of records; an element that is not an object is reported and listed as null. */
-    private <T> void section(String path, List<T> into, Shape shape, Function<Map<String, Object>, T> build)
+    private <T> void section(JsonPath path, List<T> into, Shape shape, Function<Map<String, Object>, T> build)
             throws IOException {
         in.array(path, (index, elementPath) -> {
             if (parser.currentToken() != JsonToken.START_OBJECT) {

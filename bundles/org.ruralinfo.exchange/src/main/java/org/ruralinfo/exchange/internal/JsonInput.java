@@ -37,13 +37,13 @@ final class JsonInput {
     @FunctionalInterface
     interface FieldReader {
         /** @return whether the field is known; unknown fields are skipped */
-        boolean field(String name, String path) throws IOException;
+        boolean field(String name, JsonPath path) throws IOException;
     }
 
     /** Reads one element of an array. */
     @FunctionalInterface
     interface ElementReader {
-        void element(int index, String path) throws IOException;
+        void element(int index, JsonPath path) throws IOException;
     }
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
@@ -69,7 +69,7 @@ final class JsonInput {
      * @return the names of the fields given with a non-null value, or {@code null} when the value
      *         is not an object (reported) or is JSON null (not reported)
      */
-    Set<String> object(String path, FieldReader reader) throws IOException {
+    Set<String> object(JsonPath path, FieldReader reader) throws IOException {
         if (!expect(path, JsonToken.START_OBJECT, "an object")) {
             return null;
         }
@@ -77,7 +77,7 @@ final class JsonInput {
         Set<String> given = new HashSet<>();
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
-            String fieldPath = path + "." + name;
+            JsonPath fieldPath = path.field(name);
             JsonToken value = parser.nextToken();
             if (!seen.add(name)) {
                 problems.add(fieldPath, "field \"" + name + "\" is given twice");
@@ -99,11 +99,11 @@ final class JsonInput {
      *
      * @return whether all were given
      */
-    boolean require(String path, Set<String> given, String... required) {
+    boolean require(JsonPath path, Set<String> given, String... required) {
         boolean all = true;
         for (String name : required) {
             if (!given.contains(name)) {
-                problems.add(path + "." + name, "required field \"" + name + "\" is missing or null");
+                problems.add(path.field(name), "required field \"" + name + "\" is missing or null");
                 all = false;
             }
         }
@@ -115,20 +115,20 @@ final class JsonInput {
      *
      * @return whether the value was an array
      */
-    boolean array(String path, ElementReader reader) throws IOException {
+    boolean array(JsonPath path, ElementReader reader) throws IOException {
         if (!expect(path, JsonToken.START_ARRAY, "an array")) {
             return false;
         }
         int index = 0;
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY && t != null; t = parser.nextToken()) {
-            reader.element(index, path + "[" + index + "]");
+            reader.element(index, path.index(index));
             index++;
         }
         return true;
     }
 
     /** @return a string of at most {@code max} characters */
-    String text(String path, int max) throws IOException {
+    String text(JsonPath path, int max) throws IOException {
         if (!expect(path, JsonToken.VALUE_STRING, "a string")) {
             return null;
         }
@@ -141,7 +141,7 @@ final class JsonInput {
     }
 
     /** @return a non-empty id of at most {@link TextLimits#ID} characters */
-    String id(String path) throws IOException {
+    String id(JsonPath path) throws IOException {
         String s = text(path, TextLimits.ID);
         if (s != null && s.isBlank()) {
             problems.add(path, "must not be empty");
@@ -151,7 +151,7 @@ final class JsonInput {
     }
 
     /** @return a non-empty code of at most {@code max} characters, e.g. a leader's level */
-    String code(String path, int max) throws IOException {
+    String code(JsonPath path, int max) throws IOException {
         String s = text(path, max);
         if (s != null && s.isBlank()) {
             problems.add(path, "must not be empty");
@@ -161,13 +161,13 @@ final class JsonInput {
     }
 
     /** @return like {@link #id}, one shared instance per distinct value */
-    String ref(String path) throws IOException {
+    String ref(JsonPath path) throws IOException {
         String s = id(path);
         return s == null ? null : canonical.computeIfAbsent(s, k -> k);
     }
 
     /** @return a list of references, or {@code null} when bad or null */
-    List<String> refs(String path) throws IOException {
+    List<String> refs(JsonPath path) throws IOException {
         List<String> list = new ArrayList<>();
         boolean[] bad = {false};
         boolean isArray = array(path, (i, p) -> {
@@ -184,7 +184,7 @@ final class JsonInput {
     }
 
     /** @return the constant of {@code type} whose wire name is the string, if it is one of {@code allowed} */
-    <E extends Enum<E> & Wire> E constant(String path, String what, Class<E> type, Set<E> allowed)
+    <E extends Enum<E> & Wire> E constant(JsonPath path, String what, Class<E> type, Set<E> allowed)
             throws IOException {
         String s = text(path, TextLimits.ID);
         if (s == null) {
@@ -199,15 +199,19 @@ final class JsonInput {
     }
 
     /** @return like {@link #constant(String, String, Class, Set)}, any constant of {@code type} */
-    <E extends Enum<E> & Wire> E constant(String path, String what, Class<E> type) throws IOException {
+    <E extends Enum<E> & Wire> E constant(JsonPath path, String what, Class<E> type) throws IOException {
         return constant(path, what, type, Set.of(type.getEnumConstants()));
     }
 
     /** @return an ISO-8601 timestamp that carries an offset, as an instant */
-    Instant instant(String path) throws IOException {
+    Instant instant(JsonPath path) throws IOException {
         String s = text(path, TextLimits.ID);
         if (s == null) {
             return null;
+        }
+        Instant common = commonInstant(s);
+        if (common != null) {
+            return common;
         }
         try {
             return OffsetDateTime.parse(s, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
@@ -222,8 +226,87 @@ final class JsonInput {
         }
     }
 
+    /**
+     * The timestamps of nearly every document, {@code 2025-07-03T10:00:00+08:00} (with or without a
+     * fraction of 1 to 9 digits, or {@code Z}), read without {@link DateTimeFormatter}, which is slow to
+     * start and slow to run for half a million values (issue #9). Any other form, and any such form
+     * out of range, is left to {@link DateTimeFormatter#ISO_OFFSET_DATE_TIME}, which gives the same
+     * instant or the problem.
+     *
+     * @return the instant, or {@code null} when {@code s} is not of the common form
+     */
+    static Instant commonInstant(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        int at = 19;
+        int nanos = 0;
+        if (s.charAt(at) == '.') {
+            int end = at + 1;
+            while (end < n && end - at <= 9 && s.charAt(end) >= '0' && s.charAt(end) <= '9') {
+                end++;
+            }
+            int width = end - at - 1;
+            if (width < 1 || width > 9) {
+                return null;
+            }
+            nanos = digits(s, at + 1, end);
+            for (int k = width; k < 9; k++) {
+                nanos *= 10;
+            }
+            at = end;
+        }
+        java.time.ZoneOffset offset;
+        if (at == n - 1 && s.charAt(at) == 'Z') {
+            offset = java.time.ZoneOffset.UTC;
+        } else if (at == n - 6 && (s.charAt(at) == '+' || s.charAt(at) == '-') && s.charAt(at + 3) == ':') {
+            int oh = digits(s, at + 1, at + 3);
+            int om = digits(s, at + 4, at + 6);
+            if ((oh | om) < 0) {
+                return null;
+            }
+            int sign = s.charAt(at) == '-' ? -1 : 1;
+            try {
+                offset = java.time.ZoneOffset.ofHoursMinutes(sign * oh, sign * om);
+            } catch (java.time.DateTimeException e) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        try {
+            return OffsetDateTime.of(year, month, day, hour, minute, second, nanos, offset).toInstant();
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** @return the number written in {@code s[from, to)} with ASCII digits only, or -1 */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     /** @return a date {@code YYYY-MM-DD} */
-    LocalDate date(String path) throws IOException {
+    LocalDate date(JsonPath path) throws IOException {
         String s = text(path, TextLimits.ID);
         if (s == null) {
             return null;
@@ -240,7 +323,7 @@ final class JsonInput {
     }
 
     /** @return a list of dates, or {@code null} when bad or null */
-    List<LocalDate> dates(String path) throws IOException {
+    List<LocalDate> dates(JsonPath path) throws IOException {
         List<LocalDate> list = new ArrayList<>();
         boolean[] bad = {false};
         boolean isArray = array(path, (i, p) -> {
@@ -257,7 +340,7 @@ final class JsonInput {
     }
 
     /** @return an integer from {@code min} to {@code max} */
-    Integer integer(String path, int min, int max) throws IOException {
+    Integer integer(JsonPath path, int min, int max) throws IOException {
         if (!expect(path, JsonToken.VALUE_NUMBER_INT, "an integer")) {
             return null;
         }
@@ -270,7 +353,7 @@ final class JsonInput {
     }
 
     /** @return a boolean */
-    Boolean bool(String path) throws IOException {
+    Boolean bool(JsonPath path) throws IOException {
         JsonToken t = parser.currentToken();
         if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
             return t == JsonToken.VALUE_TRUE;
@@ -283,7 +366,7 @@ final class JsonInput {
      * @return whether the current token is {@code expected}; JSON null gives false without a
      *         report, any other token is reported and skipped
      */
-    private boolean expect(String path, JsonToken expected, String what) throws IOException {
+    private boolean expect(JsonPath path, JsonToken expected, String what) throws IOException {
         JsonToken t = parser.currentToken();
         if (t == expected) {
             return true;

@@ -45,6 +45,11 @@ final class Problems {
         }
     }
 
+    /** Records a problem at {@code path} (see {@link #add(String, String)}). */
+    void add(JsonPath path, String message) {
+        add(path.toString(), message);
+    }
+
     /** @return whether a problem was recorded at exactly this path */
     boolean reported(String path) {
         return paths.contains(path);
