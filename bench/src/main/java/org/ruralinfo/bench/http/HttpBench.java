@@ -202,11 +202,18 @@ public final class HttpBench {
                     null);
             load(s, "POST /api/v1/items", "/api/v1/items", officers, units);
 
-            s.stop();
+            long stopping = System.nanoTime();
+            int exit = s.stop();
+            double stopSeconds = (System.nanoTime() - stopping) / 1e9;
             // ---- start with the region's year stored ----
             try (Server again = new Server(copy, home, http)) {
                 again.start("1g");
                 record("start to healthy, region's year stored [s]", again.startSeconds);
+                if (again.startSeconds > 10 || stopSeconds > 10) {
+                    // an outlier is reported with what the process said, not just counted
+                    line("slow stop (%.1f s, exit %d) or start (%.1f s); the process log:%n%s", stopSeconds, exit,
+                            again.startSeconds, Files.readString(home.resolve("process.log")));
+                }
                 again.stop();
             }
         } finally {
