@@ -16,7 +16,7 @@ import org.ruralinfo.api.YearRecords;
 
 /**
  * Brings a year's records up to date with the items that changed since they were read: the result is
- * what {@link org.ruralinfo.api.RecordStore#year} would give now (items by id, adoptions by item and
+ * what {@link org.ruralinfo.api.RecordStore#facts} would give now (items by id, adoptions by item and
  * level), and every record that did not change is the very same object, every list that did not change
  * the very same list, so that a policy can tell what changed.
  */
