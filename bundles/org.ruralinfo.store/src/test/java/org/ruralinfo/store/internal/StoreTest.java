@@ -108,6 +108,27 @@ class StoreTest {
     }
 
     @Test
+    void oldItemChangesArePrunedAndARecentOneIsStillKnown_V8() throws Exception {
+        store.importDocument(doc("标题"), "test");
+        JdbcDatabase db = new JdbcDatabase(ds);
+        long old = JdbcDatabase.PRUNE_EVERY * 10L - 1; // the next revision prunes
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            st.executeUpdate("INSERT INTO fact_changes (rev, item) VALUES (5, 'I-1')");
+            st.executeUpdate("UPDATE revision SET rev = " + old + " WHERE id = 1");
+        }
+        db.transaction(c -> {
+            db.itemChanged(c, "I-1");
+            return null;
+        });
+        try (var c = ds.getConnection(); var rs = c.createStatement().executeQuery("SELECT MIN(rev) FROM fact_changes")) {
+            rs.next();
+            assertEquals(old + 1, rs.getLong(1), "rows older than " + JdbcDatabase.KEEP + " revisions are gone");
+        }
+        assertEquals(java.util.Set.of("I-1"), store.changesSince(2025, old).orElseThrow().changed());
+        assertTrue(store.changesSince(2025, 4).isEmpty(), "too old to be known item by item");
+    }
+
+    @Test
     void migrationsRunOnceAndAreRecorded() throws Exception {
         assertEquals(List.of(), new Migrations(p -> Migrations.class.getClassLoader().getResourceAsStream(p)).migrate(ds));
         try (var c = ds.getConnection(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM schema_version")) {
