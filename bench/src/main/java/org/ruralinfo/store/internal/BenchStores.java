@@ -30,7 +30,7 @@ public final class BenchStores {
         hc.setMaximumPoolSize(4);
         hc.setAutoCommit(true);
         HikariDataSource pool = new HikariDataSource(hc);
-        new Migrations(p -> Migrations.class.getClassLoader().getResourceAsStream(p)).migrate(pool);
+        Migrations.bundled().migrate(pool);
         String raw = System.getProperty("bench.sql", "");
         // '_' stands for ' ' (a shell-friendly property), unless the experiment uses '~' for it instead
         String experiment = raw.indexOf('~') >= 0 ? raw.replace('~', ' ') : raw.replace('_', ' ');

@@ -1,8 +1,5 @@
 package org.ruralinfo.intake.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,6 +28,7 @@ import org.ruralinfo.api.UnitKind;
 import org.ruralinfo.api.UserAccount;
 import org.ruralinfo.store.internal.JdbcDatabase;
 import org.ruralinfo.store.internal.JdbcRecordStore;
+import org.ruralinfo.store.internal.Migrations;
 
 /**
  * A real database for the tests: an in-memory H2 with the store's migrations V1..V3, the store's own
@@ -64,7 +62,7 @@ final class Harness {
 
     Harness(Path home, Settings settings) throws Exception {
         ds.setURL("jdbc:h2:mem:intake" + DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-        migrate();
+        Migrations.bundled().migrate(ds);
         db = new JdbcDatabase(ds);
         store = new JdbcRecordStore(ds);
         store.importDocument(new ExchangeDocument("bazhou", calendars(),
@@ -106,50 +104,6 @@ final class Harness {
         return List.of(new CalendarYear(2025, h2025, w2025),
                 new CalendarYear(2026, List.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-01-02")),
                         List.of(LocalDate.parse("2026-01-04"))));
-    }
-
-    private void migrate() throws Exception {
-        ClassLoader cl = JdbcDatabase.class.getClassLoader();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            for (String line : read(cl, "db/migration/index.txt").split("\n")) {
-                String name = line.strip();
-                if (name.isEmpty() || name.startsWith("#")) {
-                    continue;
-                }
-                for (String sql : statements(read(cl, "db/migration/" + name))) {
-                    s.execute(sql);
-                }
-            }
-        }
-    }
-
-    private static String read(ClassLoader cl, String path) throws IOException {
-        try (InputStream in = cl.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IOException("missing " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    /** The store's rule: statements end with a semicolon at the end of a line; {@code --} lines are comments. */
-    private static List<String> statements(String script) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        for (String line : script.split("\n")) {
-            String t = line.strip();
-            if (t.startsWith("--") || t.isEmpty()) {
-                continue;
-            }
-            if (t.endsWith(";")) {
-                cur.append(t, 0, t.length() - 1);
-                out.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(t).append('\n');
-            }
-        }
-        return out;
     }
 
     long count(String sql, Object... args) throws SQLException {

@@ -27,7 +27,7 @@ import javax.sql.DataSource;
  * comments. (Flyway and Liquibase scan the class path in ways an OSGi bundle does not offer; this
  * runner reads the scripts through the bundle's own class loader.)
  */
-final class Migrations {
+public final class Migrations {
     private final Function<String, InputStream> resources;
 
     /** @param resources opens a resource of the bundle by path, or returns null */
@@ -35,12 +35,20 @@ final class Migrations {
         this.resources = resources;
     }
 
+    /**
+     * @return the runner of the scripts this bundle carries (its own class loader); the other bundles'
+     *         tests and the benchmarks build their databases with it too
+     */
+    public static Migrations bundled() {
+        return new Migrations(p -> Migrations.class.getClassLoader().getResourceAsStream(p));
+    }
+
     /** A listed script: its version and file name. */
     private record Script(int version, String name) {
     }
 
     /** @return the versions applied by this call */
-    List<Integer> migrate(DataSource ds) throws SQLException {
+    public List<Integer> migrate(DataSource ds) throws SQLException {
         List<Script> scripts = index();
         List<Integer> applied = new ArrayList<>();
         try (Connection c = ds.getConnection()) {

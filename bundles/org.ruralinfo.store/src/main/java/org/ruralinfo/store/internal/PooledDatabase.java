@@ -82,8 +82,7 @@ public class PooledDatabase implements DataSource {
         hc.setAutoCommit(true);
         this.pool = new HikariDataSource(hc);
         try {
-            List<Integer> applied = new Migrations(p -> PooledDatabase.class.getClassLoader().getResourceAsStream(p))
-                    .migrate(pool);
+            List<Integer> applied = Migrations.bundled().migrate(pool);
             Logger.getLogger("org.ruralinfo.store").info("database " + redact(url)
                     + (applied.isEmpty() ? "" : ", schema migrations applied: " + applied));
         } catch (SQLException | RuntimeException e) {

@@ -38,7 +38,7 @@ class StoreTest {
     void database() throws Exception {
         ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:store" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        new Migrations(p -> Migrations.class.getClassLoader().getResourceAsStream(p)).migrate(ds);
+        Migrations.bundled().migrate(ds);
         store = new JdbcRecordStore(ds);
     }
 
@@ -130,7 +130,7 @@ class StoreTest {
 
     @Test
     void migrationsRunOnceAndAreRecorded() throws Exception {
-        assertEquals(List.of(), new Migrations(p -> Migrations.class.getClassLoader().getResourceAsStream(p)).migrate(ds));
+        assertEquals(List.of(), Migrations.bundled().migrate(ds));
         try (var c = ds.getConnection(); var rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM schema_version")) {
             rs.next();
             assertTrue(rs.getInt(1) >= 2);
