@@ -49,7 +49,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * durable insert through the product's database.</li>
  * </ul>
  * Every run starts from a fresh data folder. Options: {@code --dist DIR --floor JAR --work DIR --runs N
- * --prefectures N --requests N --concurrency N --heap 512m,384m --out FILE}.
+ * --prefectures N --requests N --concurrency N --heap 512m,384m --java-opts "OPTIONS" --out FILE}; the JVM options
+ * go after the distribution's own defaults and the benchmark's heap and GC log.
  */
 public final class HttpBench {
     private final Map<String, String> opts;
@@ -60,6 +61,7 @@ public final class HttpBench {
     private final int prefectures;
     private final int requests;
     private final int concurrency;
+    private final String javaOpts;
     private final HttpClient http;
     private final StringBuilder report = new StringBuilder();
 
@@ -75,6 +77,7 @@ public final class HttpBench {
         this.prefectures = Integer.parseInt(opts.getOrDefault("prefectures", "14"));
         this.requests = Integer.parseInt(opts.getOrDefault("requests", "20000"));
         this.concurrency = Integer.parseInt(opts.getOrDefault("concurrency", "16"));
+        this.javaOpts = opts.getOrDefault("java-opts", "");
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newFixedThreadPool(4, r -> {
@@ -103,8 +106,9 @@ public final class HttpBench {
         Files.createDirectories(work);
         byte[] doc = Region.document(prefectures);
         ExchangeDocument parsed = Region.parsed(prefectures);
-        line("# HTTP benchmarks, %d prefecture(s), %.1f MB document, %d items; load average at start %s",
-                prefectures, doc.length / 1e6, parsed.items().size(), Stats.load());
+        line("# HTTP benchmarks, %d prefecture(s), %.1f MB document, %d items; load average at start %s%s",
+                prefectures, doc.length / 1e6, parsed.items().size(), Stats.load(),
+                javaOpts.isEmpty() ? "" : "; JVM options " + javaOpts);
         Path copy = Server.copyOf(dist, Files.createTempDirectory(work, "dist-"), floorJar);
         for (int r = 1; r <= runs; r++) {
             oneRun(r, copy, doc, parsed);
@@ -127,9 +131,10 @@ public final class HttpBench {
 
     private void oneRun(int r, Path copy, byte[] doc, ExchangeDocument parsed) throws Exception {
         Path home = Files.createTempDirectory(work, "home-");
-        try (Server s = new Server(copy, home, http)) {
+        try (Server s = new Server(copy, home, http, javaOpts)) {
             s.start("1g");
             record("start to healthy, empty data folder [s]", s.startSeconds);
+            slowStart(s, 0, 0);
             String admin = s.login("admin", Server.ADMIN_PASSWORD);
 
             // ---- import, and its floors ----
@@ -206,14 +211,10 @@ public final class HttpBench {
             int exit = s.stop();
             double stopSeconds = (System.nanoTime() - stopping) / 1e9;
             // ---- start with the region's year stored ----
-            try (Server again = new Server(copy, home, http)) {
+            try (Server again = new Server(copy, home, http, javaOpts)) {
                 again.start("1g");
                 record("start to healthy, region's year stored [s]", again.startSeconds);
-                if (again.startSeconds > 10 || stopSeconds > 10) {
-                    // an outlier is reported with what the process said, not just counted
-                    line("slow stop (%.1f s, exit %d) or start (%.1f s); the process log:%n%s", stopSeconds, exit,
-                            again.startSeconds, Files.readString(home.resolve("process.log")));
-                }
+                slowStart(again, stopSeconds, exit);
                 again.stop();
             }
         } finally {
@@ -221,10 +222,19 @@ public final class HttpBench {
         }
     }
 
+    /** An outlier is reported with what the client saw and what the process said, not just counted. */
+    private void slowStart(Server s, double stopSeconds, int exit) throws IOException {
+        s.startNotes.forEach(n -> line("start: %s", n));
+        if (s.startSeconds > 10 || stopSeconds > 10) {
+            line("slow stop before it (%.1f s, exit %d) or start (%.1f s); the process log:%n%s", stopSeconds, exit,
+                    s.startSeconds, Files.readString(s.log));
+        }
+    }
+
     /** One import with a smaller heap: does it pass, and what did the heap hold. */
     private void heapRun(Path copy, byte[] doc, String xmx) throws Exception {
         Path home = Files.createTempDirectory(work, "heap-");
-        try (Server s = new Server(copy, home, http)) {
+        try (Server s = new Server(copy, home, http, javaOpts)) {
             s.start(xmx);
             String admin = s.login("admin", Server.ADMIN_PASSWORD);
             double mark = uptime(s);

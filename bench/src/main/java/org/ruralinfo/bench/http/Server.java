@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,9 +38,14 @@ final class Server implements AutoCloseable {
     private Process process;
     final HttpClient http;
     double startSeconds;
+    private final String javaOpts;
+    /** Anything odd seen while waiting for the start (a health request left unanswered). */
+    final List<String> startNotes = new ArrayList<>();
 
-    Server(Path dist, Path home, HttpClient http) throws IOException {
+    /** @param javaOpts JVM options added after the benchmark's heap and GC log ones (may be empty) */
+    Server(Path dist, Path home, HttpClient http, String javaOpts) throws IOException {
         this.dist = dist;
+        this.javaOpts = javaOpts;
         this.home = home;
         this.http = http;
         this.port = freePort();
@@ -85,7 +91,7 @@ final class Server implements AutoCloseable {
         env.put("RURALINFO_HTTP_HOST", "127.0.0.1");
         env.put("RURALINFO_HOME", home.toString());
         env.put("RURALINFO_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("JAVA_OPTS", "-Xmx" + xmx + " -Xlog:gc:file=" + gcLog + ":uptime");
+        env.put("JAVA_OPTS", ("-Xmx" + xmx + " -Xlog:gc:file=" + gcLog + ":uptime " + javaOpts).strip());
         pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);
         long t0 = System.nanoTime();
@@ -96,8 +102,11 @@ final class Server implements AutoCloseable {
                 throw new IllegalStateException("the distribution exited with " + process.exitValue() + ":\n"
                         + Files.readString(log));
             }
+            long asked = System.nanoTime();
             try {
-                HttpResponse<String> r = get("/api/v1/health", null);
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/api/v1/health"))
+                        .timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 if (r.statusCode() == 200) {
                     JsonNode h = JSON.readTree(r.body());
                     if (h.path("status").asText().equals("UP")) {
@@ -105,6 +114,10 @@ final class Server implements AutoCloseable {
                         return this;
                     }
                 }
+            } catch (HttpTimeoutException e) {
+                // a request the server took but never answered: told, not hidden in the start time
+                startNotes.add(String.format("a health request sent %.1f s after the start got no answer in 5 s",
+                        (asked - t0) / 1e9));
             } catch (IOException e) {
                 // not listening yet
             }
