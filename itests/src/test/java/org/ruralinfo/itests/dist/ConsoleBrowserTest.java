@@ -7,14 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +58,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * run), against the running distribution. A korla officer drafts with an attachment and submits, the unit's
  * reviewer and signer pass it on, the editor accepts and adopts it, and the ranking opens korla's score into the
  * line {@code Art.19(1)} of {@code item:<id>}; luntai's officer cannot reach it; a {@code <script>} title is text;
- * only the admin sees 系统管理. A PNG of every page goes to {@code target/screenshots/}.
+ * only the admin sees 系统管理; the ranking table downloads as a spreadsheet, the admin registers another
+ * installation's public key, and an exchange package travels out and in again through the file controls. A PNG of
+ * every page goes to {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleBrowserTest {
@@ -66,6 +77,7 @@ class ConsoleBrowserTest {
     private static WebDriverWait wait;
     private static Path shots;
     private static Path userData;
+    private static Path downloads;
     private static String itemId;
     private static long started;
 
@@ -102,7 +114,13 @@ class ConsoleBrowserTest {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        downloads = Files.createTempDirectory("ruralinfo-downloads-");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         driver = new ChromeDriver(service, options);
+        // headless: downloads are written without asking, into a folder of the test's own
+        ((ChromeDriver) driver).executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
@@ -117,9 +135,11 @@ class ConsoleBrowserTest {
                 dist.stop();
                 dist.close();
             }
-            if (userData != null) {
-                try (var paths = Files.walk(userData)) {
-                    paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            for (Path dir : new Path[] {userData, downloads}) {
+                if (dir != null) {
+                    try (var paths = Files.walk(dir)) {
+                        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    }
                 }
             }
             if (started != 0) {
@@ -190,6 +210,39 @@ class ConsoleBrowserTest {
         visible(By.cssSelector("button[data-tab='" + queueTab + "']")).click();
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText(TITLE))).click();
         wait.until(ExpectedConditions.textToBe(By.id("item-title-view"), TITLE));
+    }
+
+    /** @return the file the browser finished downloading whose name ends so (a partial one ends in .crdownload) */
+    private static Path downloaded(String suffix) {
+        return wait.until(d -> {
+            try (var files = Files.list(downloads)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    /**
+     * @return the names of a ZIP file's entries, and the text of its XML entries joined; read through the
+     *         central directory, as spreadsheet programs do
+     */
+    private static List<String> zipEntries(Path zip, StringBuilder xml) throws IOException {
+        List<String> names = new ArrayList<>();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            for (ZipEntry e : java.util.Collections.list(z.entries())) {
+                names.add(e.getName());
+                if (e.getName().endsWith(".xml")) {
+                    try (InputStream in = z.getInputStream(e)) {
+                        // the spreadsheet writer escapes every non-ASCII character (&#x5e93;)
+                        xml.append(Pattern.compile("&#x([0-9a-fA-F]+);").matcher(
+                                new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                                .replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16)))));
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     // ---- the flow ------------------------------------------------------------------------------------------
@@ -465,6 +518,51 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(9)
+    void spreadsheetTrustedKeyAndExchangePackageThroughTheControls() throws Exception {
+        // the editor downloads the whole ranking table: the server's spreadsheet, not the browser's CSV fallback
+        login("editor", USER_PASSWORD);
+        go("rankings");
+        visible(By.cssSelector("section[data-kind='county'] tr[data-unit='korla']"));
+        visible(By.id("rank-download")).click();
+        Path sheet = downloaded(".xlsx");
+        assertTrue(sheet.getFileName().toString().startsWith("积分排名-"), sheet.toString());
+        StringBuilder xml = new StringBuilder();
+        assertTrue(zipEntries(sheet, xml).contains("xl/workbook.xml"), "an xlsx workbook: " + sheet);
+        assertTrue(xml.toString().contains("库尔勒市乡村振兴局"), "the table names the units");
+
+        // the admin registers another installation's public key, brought on its CD
+        login("admin", PASSWORD);
+        go("archive");
+        visible(By.id("trust-key-form"));
+        var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(pair.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+        driver.findElement(By.id("key-label")).sendKeys("和静县乡村振兴局");
+        driver.findElement(By.id("key-pem")).sendKeys(pem);
+        driver.findElement(By.id("key-save")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("trust-key-form"), "已登记受信任公钥"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("keys"), "和静县乡村振兴局"));
+        assertTrue(dist.get("/api/v1/archive/trusted-keys", admin).body().contains("和静县乡村振兴局"));
+        shot("28-admin-key-registered");
+
+        // korla's signed exchange package out through the export form, then in through the file control: it
+        // verifies (this installation's own key), is taken once, and a second import changes nothing
+        new Select(visible(By.id("xp-unit"))).selectByValue("korla");
+        driver.findElement(By.id("xp-download")).click();
+        Path pack = downloaded(".zip");
+        assertTrue(zipEntries(pack, new StringBuilder()).stream().anyMatch(n -> n.endsWith("manifest.sig")),
+                "a signed package: " + pack);
+        driver.findElement(By.id("xp-file")).sendKeys(pack.toString());
+        driver.findElement(By.id("xp-import")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("xp-result"), "交换包校验通过并已导入"));
+        shot("29-exchange-package-imported");
+        driver.findElement(By.id("xp-import")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("xp-result"), "此前已导入，本次未作任何更改"));
+    }
+
+    @Test
+    @Order(10)
     void thePagesRaiseNoContentSecurityPolicyViolation() {
         List<String> csp = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(msg -> msg.contains("Content Security Policy") || msg.contains("Refused to"))
