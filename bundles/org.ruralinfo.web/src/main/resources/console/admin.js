@@ -230,7 +230,7 @@ async function audit(body) {
   });
   const go = el('button', { type: 'submit' }, '查询');
   const csv = el('button', { type: 'button', class: 'secondary' }, '导出 CSV（服务器生成，至多 1 万行）');
-  csv.addEventListener('click', () => busy(csv, out, () => { const p = params(); p.set('format', 'csv'); return downloadFile('/api/v1/audit?' + p, '审计日志.csv', 'text/csv'); }));
+  csv.addEventListener('click', () => busy(csv, out, () => { const p = params(); p.set('format', 'csv'); return downloadFile('/api/v1/audit?' + p, '审计日志.csv', 'text/csv', true); }));
   const form = el('form', { class: 'filters' }, field('操作人', actor), field('操作', action), field('对象', target),
     field('起', from), field('止', to), go, csv);
   form.addEventListener('submit', ev => { ev.preventDefault(); table.reload(); });

@@ -382,8 +382,11 @@ export async function downloadSheet(url, filename, csv) {
   return 'csv';
 }
 
-/** Downloads an authenticated GET (attachments, packages) as a file. */
-export async function downloadFile(url, filename, accept) {
+/**
+ * Downloads an authenticated GET (attachments, packages, forms) as a file: named as the server names it, or,
+ * with `named`, as `filename` (the console's Chinese name of a form, e.g. 附件二-2025-Q3.xlsx).
+ */
+export async function downloadFile(url, filename, accept, named) {
   const resp = await fetch(url, { headers: { 'Accept': accept || '*/*' }, credentials: 'same-origin' });
   if (!resp.ok) {
     let p = null;
@@ -392,7 +395,7 @@ export async function downloadFile(url, filename, accept) {
   }
   const cd = resp.headers.get('Content-Disposition') || '';
   const m = /filename\*=UTF-8''([^;]+)/i.exec(cd) || /filename="([^"]+)"/i.exec(cd);
-  saveBlob(await resp.blob(), m ? decodeURIComponent(m[1]) : filename);
+  saveBlob(await resp.blob(), m && !named ? decodeURIComponent(m[1]) : filename);
 }
 
 // ---- data table: paged, sortable, filterable, downloadable -----------------------------------------------

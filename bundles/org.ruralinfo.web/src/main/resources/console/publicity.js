@@ -68,7 +68,7 @@ export async function publicityView(box) {
       d.addEventListener('click', () => busy(d, listOut, () => {
         if (!listForm.reportValidity()) return undefined;
         const p = params(); p.set('channel', ch);
-        return downloadFile('/api/v1/publicity?' + p, (ch === 'news' ? '附件二' : '附件三') + '-' + quarter.value.trim() + '.xlsx', XLSX);
+        return downloadFile('/api/v1/publicity?' + p, (ch === 'news' ? '附件二' : '附件三') + '-' + quarter.value.trim() + '.xlsx', XLSX, true);
       }));
       listForm.append(d);
     }

@@ -137,7 +137,7 @@ export async function supervisionPage(page) {
       { key: 'doc_no', label: '文号', render: x => {
         if (!x.document) return x.doc_no || '';
         const a = el('a', { href: x.document }, x.doc_no || '催办通知');
-        a.addEventListener('click', ev => { ev.preventDefault(); downloadFile(x.document, '催办通知-' + x.id + '.docx').catch(e => message(out, e.message)); });
+        a.addEventListener('click', ev => { ev.preventDefault(); downloadFile(x.document, '催办通知-' + x.id + '.docx', null, true).catch(e => message(out, e.message)); });
         return a;
       } },
       { key: 'caller', label: '催办人' },

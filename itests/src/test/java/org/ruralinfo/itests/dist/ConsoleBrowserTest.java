@@ -58,7 +58,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * run), against the running distribution. A korla officer drafts with an attachment and submits, the unit's
  * reviewer and signer pass it on, the editor accepts and adopts it, and the ranking opens korla's score into the
  * line {@code Art.19(1)} of {@code item:<id>}; luntai's officer cannot reach it; a {@code <script>} title is text;
- * only the admin sees 系统管理; the ranking table downloads as a spreadsheet, the admin registers another
+ * only the admin sees 系统管理; the ranking table and the media form (附件二) download as spreadsheets, the admin registers another
  * installation's public key, and an exchange package travels out and in again through the file controls. A PNG of
  * every page goes to {@code target/screenshots/}.
  */
@@ -529,6 +529,17 @@ class ConsoleBrowserTest {
         StringBuilder xml = new StringBuilder();
         assertTrue(zipEntries(sheet, xml).contains("xl/workbook.xml"), "an xlsx workbook: " + sheet);
         assertTrue(xml.toString().contains("库尔勒市乡村振兴局"), "the table names the units");
+        Files.delete(sheet);
+        // and the quarter's self-report form of the news media (附件二), with the officer's report in it
+        go("items");
+        visible(By.cssSelector("button[data-tab='publicity']")).click();
+        visible(By.cssSelector("button[data-form='news']")).click();
+        Path form = downloaded(".xlsx");
+        assertTrue(form.getFileName().toString().startsWith("附件二"), form.toString());
+        StringBuilder formXml = new StringBuilder();
+        zipEntries(form, formXml);
+        assertTrue(formXml.toString().contains("库尔勒市庭院经济见闻") && formXml.toString().contains("巴音郭楞日报"),
+                "the form lists the officer's report");
 
         // the admin registers another installation's public key, brought on its CD
         login("admin", PASSWORD);
