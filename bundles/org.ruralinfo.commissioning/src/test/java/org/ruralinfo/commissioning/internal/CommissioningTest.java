@@ -29,6 +29,7 @@ import org.ruralinfo.commissioning.DeliveryStatus.Answer;
 import org.ruralinfo.commissioning.NewNotice;
 import org.ruralinfo.commissioning.NoticeView;
 import org.ruralinfo.commissioning.UnitDelivery;
+import org.ruralinfo.store.testing.TestDb;
 
 /** Art. 9 notices and the delivery statuses of API v1, on a real store (H2). */
 class CommissioningTest {

@@ -29,6 +29,7 @@ import org.ruralinfo.scoring.bazhou.internal.BazhouParameters;
 import org.ruralinfo.scoring.bazhou.internal.BazhouPolicy;
 import org.ruralinfo.scoring.bazhou.internal.BazhouSupervision;
 import org.ruralinfo.scoring.internal.Ranker;
+import org.ruralinfo.store.testing.TestDb;
 
 /**
  * The supervision service on a real store with the Bayingolin rules (defaults) and a scoring service that ranks

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.ruralinfo.store.testing.TestDb;
+
 /** The lease that lets exactly one node at a time run the daily check. */
 class LeaseTest {
     TestDb t;

@@ -1,4 +1,4 @@
-package org.ruralinfo.supervision.internal;
+package org.ruralinfo.store.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,28 +17,29 @@ import org.ruralinfo.store.internal.JdbcDatabase;
 import org.ruralinfo.store.internal.JdbcRecordStore;
 import org.ruralinfo.store.internal.Migrations;
 
-/** An in-memory H2 with the store's migrations (all of index.txt), its Database and RecordStore, and a clock. */
-final class TestDb {
+/**
+ * An in-memory H2 with the store's migrations (all of index.txt), its Database and RecordStore, and a clock
+ * the test moves: the database of the commissioning and supervision tests, shared through the store's test jar
+ * (never deployed).
+ */
+public final class TestDb {
     private static final AtomicLong DBS = new AtomicLong();
-    final JdbcDataSource ds = new JdbcDataSource();
-    final JdbcDatabase db;
-    final JdbcRecordStore store;
-    final MovableClock clock = new MovableClock(at("2025-09-26T12:00:00+08:00"));
+    public final JdbcDataSource ds = new JdbcDataSource();
+    public final JdbcDatabase db;
+    public final JdbcRecordStore store;
+    public final MovableClock clock = new MovableClock(at("2025-09-26T12:00:00+08:00"));
 
-    TestDb() throws Exception {
-        ds.setURL("jdbc:h2:mem:supervision" + DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+    public TestDb() throws Exception {
+        ds.setURL("jdbc:h2:mem:test" + DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         Migrations.bundled().migrate(ds);
         db = new JdbcDatabase(ds);
         store = new JdbcRecordStore(ds);
     }
 
-    static Instant at(String iso) {
+    public static Instant at(String iso) {
         return OffsetDateTime.parse(iso).toInstant();
     }
-
-
-
-    long count(String sql, Object... args) throws SQLException {
+    public long count(String sql, Object... args) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 ps.setObject(i + 1, args[i]);
@@ -50,7 +51,7 @@ final class TestDb {
         }
     }
 
-    void close() {
+    public void close() {
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("SHUTDOWN");
         } catch (SQLException e) {
@@ -58,14 +59,14 @@ final class TestDb {
         }
     }
 
-    static final class MovableClock extends Clock {
+    public static final class MovableClock extends Clock {
         private volatile Instant now;
 
         MovableClock(Instant now) {
             this.now = now;
         }
 
-        void set(String iso) {
+        public void set(String iso) {
             now = at(iso);
         }
 
