@@ -47,6 +47,7 @@ import org.ruralinfo.archive.PaperRequest;
 import org.ruralinfo.archive.Verification;
 import org.ruralinfo.archive.Volume;
 import org.ruralinfo.exchange.internal.JsonExchangeCodec;
+import org.ruralinfo.store.testing.TestDb;
 
 /**
  * Art. 12 立卷归档 and Art. 16: a year's volume holds the items forwarded to the region or adopted at a
@@ -59,12 +60,12 @@ class VolumeTest {
 
     @TempDir
     Path home;
-    private Db a;
+    private TestDb a;
     private ArchiveService archive;
 
     @BeforeEach
     void setUp() throws Exception {
-        a = new Db();
+        a = new TestDb();
         a.store.importDocument(document("庭院经济带动增收"), "test");
         // I-3 forwarded by the editor (intake's forward action), with a photo
         a.update("UPDATE items SET forwarded_at = ?, forwarded_by = 'editor' WHERE id = 'I-3'",
@@ -82,7 +83,7 @@ class VolumeTest {
         a.close();
     }
 
-    private static ArchiveService service(Db db, Path home, List<String> trusted) {
+    private static ArchiveService service(TestDb db, Path home, List<String> trusted) {
         return new ArchiveService(db.db, db.store, new JsonExchangeCodec(), home, Limits.DEFAULT, trusted,
                 ZoneId.of("Asia/Shanghai"), Clock.fixed(Instant.parse("2026-01-10T02:00:00Z"), ZoneOffset.UTC));
     }
@@ -214,7 +215,7 @@ class VolumeTest {
         byte[] zip = out.toByteArray();
         assertTrue(archive.verify(new ByteArrayInputStream(zip)).intact());
 
-        Db b = new Db();
+        TestDb b = new TestDb();
         try {
             ArchiveService prefecture = service(b, otherHome, List.of());
             ArchiveException untrusted = assertThrows(ArchiveException.class,
@@ -247,7 +248,7 @@ class VolumeTest {
     void aConfiguredKeyIsTrustedToo(@TempDir Path otherHome) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         archive.writeExchangePackage(EDITOR, "luntai", LocalDate.parse("2025-01-01"), LocalDate.parse("2026-12-31"), out);
-        Db b = new Db();
+        TestDb b = new TestDb();
         try {
             ArchiveService prefecture = service(b, otherHome, List.of(archive.publicKeyPem()));
             assertTrue(prefecture.verify(new ByteArrayInputStream(out.toByteArray())).intact());

@@ -1,21 +1,13 @@
 package org.ruralinfo.intake.internal;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.ruralinfo.api.CalendarYear;
@@ -28,15 +20,14 @@ import org.ruralinfo.api.UnitKind;
 import org.ruralinfo.api.UserAccount;
 import org.ruralinfo.store.internal.JdbcDatabase;
 import org.ruralinfo.store.internal.JdbcRecordStore;
-import org.ruralinfo.store.internal.Migrations;
+import org.ruralinfo.store.testing.TestDb;
 
 /**
- * A real database for the tests: an in-memory H2 with the store's migrations V1..V3, the store's own
- * {@code Database} and {@code RecordStore}, the units and the 2025/2026 calendars of the example year
- * (National Day 2025-10-01..08, adjusted workdays 2025-09-28 and 2025-10-11), and a clock the test sets.
+ * A real database for the tests (the store's {@link TestDb}: an in-memory H2 with every migration, the store's own
+ * {@code Database} and {@code RecordStore}, and a clock the test sets), holding the units and the 2025/2026
+ * calendars of the example year (National Day 2025-10-01..08, adjusted workdays 2025-09-28 and 2025-10-11).
  */
 final class Harness {
-    private static final AtomicLong DBS = new AtomicLong();
     static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
 
     static final UserAccount OFFICER = user("officer", "korla", Role.OFFICER);
@@ -50,10 +41,11 @@ final class Harness {
     static final UserAccount AGRI_OFFICER = user("agri-officer", "agri", Role.OFFICER);
     static final UserAccount STATS_OFFICER = user("stats-officer", "stats", Role.OFFICER);
 
-    final JdbcDataSource ds = new JdbcDataSource();
-    final JdbcDatabase db;
-    final JdbcRecordStore store;
-    final TestClock clock = new TestClock(at("2025-09-26T12:00:00+08:00"));
+    private final TestDb t = new TestDb();
+    final JdbcDataSource ds = t.ds;
+    final JdbcDatabase db = t.db;
+    final JdbcRecordStore store = t.store;
+    final TestDb.MovableClock clock = t.clock;
     final IntakeService intake;
 
     Harness(Path home) throws Exception {
@@ -61,10 +53,6 @@ final class Harness {
     }
 
     Harness(Path home, Settings settings) throws Exception {
-        ds.setURL("jdbc:h2:mem:intake" + DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
-        Migrations.bundled().migrate(ds);
-        db = new JdbcDatabase(ds);
-        store = new JdbcRecordStore(ds);
         store.importDocument(new ExchangeDocument("bazhou", calendars(),
                 List.of(new Unit("korla", "库尔勒市乡村振兴局", UnitKind.COUNTY),
                         new Unit("luntai", "轮台县乡村振兴局", UnitKind.COUNTY),
@@ -82,7 +70,7 @@ final class Harness {
     }
 
     static Instant at(String iso) {
-        return OffsetDateTime.parse(iso).toInstant();
+        return TestDb.at(iso);
     }
 
     static String local(Instant t) {
@@ -107,15 +95,7 @@ final class Harness {
     }
 
     long count(String sql, Object... args) throws SQLException {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return t.count(sql, args);
     }
 
     long revision() {
@@ -124,42 +104,6 @@ final class Harness {
 
     void close() {
         intake.close();
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-            s.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            // gone
-        }
-    }
-
-    /** A clock the test moves. */
-    static final class TestClock extends Clock {
-        private volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant t) {
-            now = t;
-        }
-
-        void set(String iso) {
-            now = at(iso);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+        t.close();
     }
 }

@@ -19,8 +19,8 @@ import org.ruralinfo.store.internal.Migrations;
 
 /**
  * An in-memory H2 with the store's migrations (all of index.txt), its Database and RecordStore, and a clock
- * the test moves: the database of the commissioning and supervision tests, shared through the store's test jar
- * (never deployed).
+ * the test moves: the database of the intake, commissioning, supervision and archive tests, shared through the
+ * store's test jar (never deployed).
  */
 public final class TestDb {
     private static final AtomicLong DBS = new AtomicLong();
@@ -39,6 +39,15 @@ public final class TestDb {
     public static Instant at(String iso) {
         return OffsetDateTime.parse(iso).toInstant();
     }
+    public int update(String sql, Object... args) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            return ps.executeUpdate();
+        }
+    }
+
     public long count(String sql, Object... args) throws SQLException {
         try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -64,6 +73,10 @@ public final class TestDb {
 
         MovableClock(Instant now) {
             this.now = now;
+        }
+
+        public void set(Instant t) {
+            now = t;
         }
 
         public void set(String iso) {
