@@ -166,13 +166,9 @@ public class JdbcRecordStore implements RecordStore {
         LocalDate last = LocalDate.of(year, 12, 31);
         return Jdbc.read(ds, c -> {
             List<Item> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + itemColumns + " FROM items "
-                    + "WHERE (submitted_at >= ? AND submitted_at < ?) "
-                    + "OR id IN (SELECT item FROM adoptions WHERE at BETWEEN ? AND ?) ORDER BY id")) {
-                Columns.instant(ps, 1, from);
-                Columns.instant(ps, 2, to);
-                Columns.date(ps, 3, first);
-                Columns.date(ps, 4, last);
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + itemColumns + " FROM items WHERE "
+                    + ITEM_IN_YEAR + " ORDER BY id")) {
+                bindYear(ps, 1, year);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         items.add(item(rs));
@@ -233,10 +229,6 @@ public class JdbcRecordStore implements RecordStore {
      */
     @Override
     public Optional<YearChanges> changesSince(int year, long since) {
-        Instant from = yearFrom(year);
-        Instant to = yearTo(year);
-        LocalDate first = LocalDate.of(year, 1, 1);
-        LocalDate last = LocalDate.of(year, 12, 31);
         return Jdbc.read(ds, c -> {
             long now = JdbcDatabase.revision(c);
             if (now < since) {
@@ -266,16 +258,12 @@ public class JdbcRecordStore implements RecordStore {
             if (!changed.isEmpty()) {
                 String in = String.join(", ", java.util.Collections.nCopies(changed.size(), "?"));
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + ITEM_FACT_COLUMNS + " FROM items WHERE id IN ("
-                        + in + ") AND ((submitted_at >= ? AND submitted_at < ?) "
-                        + "OR id IN (SELECT item FROM adoptions WHERE at BETWEEN ? AND ?)) ORDER BY id")) {
+                        + in + ") AND (" + ITEM_IN_YEAR + ") ORDER BY id")) {
                     int n = 1;
                     for (String id : changed) {
                         ps.setString(n++, id);
                     }
-                    Columns.instant(ps, n++, from);
-                    Columns.instant(ps, n++, to);
-                    Columns.date(ps, n++, first);
-                    Columns.date(ps, n, last);
+                    bindYear(ps, n, year);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             items.add(item(rs));
@@ -301,6 +289,21 @@ public class JdbcRecordStore implements RecordStore {
             }
             return Optional.of(new YearChanges(changed, items, adoptions));
         });
+    }
+
+    /**
+     * The items of a year's facts: submitted in it (within the generous bounds) or adopted in it. The whole
+     * read and the read of changed items share it, so that a year brought up to date equals one read afresh.
+     * Its four parameters are bound by {@link #bindYear}.
+     */
+    private static final String ITEM_IN_YEAR = "(submitted_at >= ? AND submitted_at < ?) "
+            + "OR id IN (SELECT item FROM adoptions WHERE at BETWEEN ? AND ?)";
+
+    private static void bindYear(PreparedStatement ps, int first, int year) throws SQLException {
+        Columns.instant(ps, first, yearFrom(year));
+        Columns.instant(ps, first + 1, yearTo(year));
+        Columns.date(ps, first + 2, LocalDate.of(year, 1, 1));
+        Columns.date(ps, first + 3, LocalDate.of(year, 12, 31));
     }
 
     /** Generous instant bounds of a year: the policy decides in its own zone which records fall in it. */
