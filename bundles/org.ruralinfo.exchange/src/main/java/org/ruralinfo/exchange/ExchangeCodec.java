@@ -10,7 +10,7 @@ import org.ruralinfo.api.scoring.RankingReport;
 
 /**
  * Reads and writes exchange documents v1 ({@value ExchangeDocument#FORMAT}) as
- * {@code shared/spec/exchange-v1.md} describes them. Implementations are thread-safe.
+ * {@code docs/spec/exchange-v1.md} describes them. Implementations are thread-safe.
  */
 @ProviderType
 public interface ExchangeCodec {
