@@ -65,7 +65,7 @@ public final class RegionGenerator {
 
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'+08:00'");
 
-    /** The calendar 2025 of shared/examples/bazhou-2025-small.json (the national schedule). */
+    /** The calendar 2025 of the public example year (the national schedule; BenchSmokeTest compares them). */
     static final String[] HOLIDAYS_2025 = {"2025-01-01", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31",
         "2025-02-01", "2025-02-02", "2025-02-03", "2025-02-04", "2025-04-04", "2025-04-05", "2025-04-06",
         "2025-05-01", "2025-05-02", "2025-05-03", "2025-05-04", "2025-05-05", "2025-05-31", "2025-06-01",

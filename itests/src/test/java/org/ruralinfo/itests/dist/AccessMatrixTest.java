@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ruralinfo.exchange.examples.Examples;
 
 /**
  * Issue #8: every endpoint × every role × own/other unit gives the expected status, and no endpoint
@@ -194,7 +195,7 @@ class AccessMatrixTest {
         dist = new Distribution(Distribution.work("matrix"), PASSWORD).start();
         String admin = dist.login("admin", PASSWORD);
         HttpResponse<String> r = dist.send("POST", "/api/v1/exchange", admin, HttpRequest.BodyPublishers
-                .ofFile(DistributionTest.shared().resolve("examples/bazhou-2025-small.json")));
+                .ofByteArray(Examples.bytes(Examples.YEAR)));
         assertEquals(200, r.statusCode(), r.body());
         String[][] users = {{"officer", "officer", "korla"}, {"reviewer", "reviewer", "korla"},
             {"signer", "signer", "korla"}, {"other", "officer", "luntai"}, {"editor", "editor", null}};

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ruralinfo.exchange.examples.Examples;
 
 /**
  * Art. 12 and 16 through real HTTP on two running distributions: a year's volume of everything sent up to
@@ -59,8 +60,7 @@ class ArchiveTest {
         unit = new Distribution(Distribution.work("archive-unit"), PASSWORD).start();
         prefecture = new Distribution(Distribution.work("archive-prefecture"), PASSWORD).start();
         admin = unit.login("admin", PASSWORD);
-        Path file = Path.of(System.getProperty("ruralinfo.shared", "../../shared"), "examples", "bazhou-2025-small.json");
-        String doc = Files.readString(file, StandardCharsets.UTF_8);
+        String doc = Examples.text(Examples.YEAR);
         example = Distribution.JSON.readTree(doc);
         HttpResponse<String> imported = unit.post("/api/v1/exchange", admin, doc);
         assertEquals(200, imported.statusCode(), imported.body());

@@ -38,10 +38,11 @@ import org.w3c.dom.NodeList;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ruralinfo.exchange.examples.Examples;
 
 /**
  * Commissioning and supervision through real HTTP on the running distribution (Art. 6, 9, 10, 13, 17), against the
- * example year of shared/examples: notice statuses, the supervision table and the monthly summary of March 2025 with
+ * public example year (Examples.YEAR): notice statuses, the supervision table and the monthly summary of March 2025 with
  * counts computed here from the example itself, shortfalls equal to the ranking's Art. 20 lines, reminders escalated
  * to a circular, the DOCX and the spreadsheets read back, and what another unit's officer may not see or do.
  */
@@ -63,8 +64,7 @@ class CommissioningSupervisionTest {
     static void start() throws Exception {
         dist = new Distribution(Distribution.work("supervision"), PASSWORD).start();
         admin = dist.login("admin", PASSWORD);
-        Path file = Path.of(System.getProperty("ruralinfo.shared", "../../shared"), "examples", "bazhou-2025-small.json");
-        String doc = Files.readString(file, StandardCharsets.UTF_8);
+        String doc = Examples.text(Examples.YEAR);
         example = Distribution.JSON.readTree(doc);
         HttpResponse<String> imported = dist.post("/api/v1/exchange", admin, doc);
         assertEquals(200, imported.statusCode(), imported.body());

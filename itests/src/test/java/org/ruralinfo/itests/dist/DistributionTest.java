@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -22,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ruralinfo.exchange.examples.Examples;
 
 /**
  * Black-box acceptance of the assembled distribution: started as a process with {@code bin/ruralinfo}
@@ -49,10 +48,6 @@ class DistributionTest {
             // 143 = terminated by SIGTERM after the shutdown hook stopped the framework
             assertTrue(code == 0 || code == 143, "exit code " + code + "\n" + dist.logText());
         }
-    }
-
-    static Path shared() {
-        return Path.of(System.getProperty("ruralinfo.shared", "../../shared")).toAbsolutePath();
     }
 
     @Test
@@ -128,11 +123,11 @@ class DistributionTest {
     @Order(10)
     void theExampleYearImportsAndRanksExactlyAsExpected() throws Exception {
         HttpResponse<String> r = dist.send("POST", "/api/v1/exchange", token,
-                HttpRequest.BodyPublishers.ofFile(shared().resolve("examples/bazhou-2025-small.json")));
+                HttpRequest.BodyPublishers.ofByteArray(Examples.bytes(Examples.YEAR)));
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(780, Distribution.json(r).path("imported").path("items").asInt());
         JsonNode expected = Distribution.JSON.readTree(
-                Files.readString(shared().resolve("examples/bazhou-2025-small.expected.json")));
+                Examples.text(Examples.EXPECTED));
         for (String period : PERIODS) {
             JsonNode report = Distribution.json(dist.get("/api/v1/rankings?period=" + period, token));
             assertEquals("ruralinfo-ranking/1", report.path("format").asText());
@@ -193,7 +188,7 @@ class DistributionTest {
     void importingTheSameDocumentAgainChangesNothing() throws Exception {
         List<String> before = rankings();
         HttpResponse<String> r = dist.send("POST", "/api/v1/exchange", token,
-                HttpRequest.BodyPublishers.ofFile(shared().resolve("examples/bazhou-2025-small.json")));
+                HttpRequest.BodyPublishers.ofByteArray(Examples.bytes(Examples.YEAR)));
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(before.equals(rankings()), "the rankings changed");
     }

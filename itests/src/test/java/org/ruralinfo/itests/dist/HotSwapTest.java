@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ruralinfo.exchange.examples.Examples;
 
 /**
  * Issue #4 on the running distribution: a point value edited in {@code config/} reaches the ranking,
@@ -41,7 +42,7 @@ class HotSwapTest {
         dist = new Distribution(copy, Distribution.work("hotswap-home"), PASSWORD).start();
         token = dist.login("admin", PASSWORD);
         HttpResponse<String> r = dist.send("POST", "/api/v1/exchange", token, HttpRequest.BodyPublishers
-                .ofFile(DistributionTest.shared().resolve("examples/bazhou-2025-small.json")));
+                .ofByteArray(Examples.bytes(Examples.YEAR)));
         assertEquals(200, r.statusCode(), r.body());
     }
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ruralinfo.exchange.examples.Examples;
 
 /**
  * Issue #11: the same distribution on a real PostgreSQL, two runtimes on one database. The example
@@ -74,11 +75,11 @@ class PostgresTwoNodesTest {
     void theExampleImportedOnOneNodeRanksExactlyOnTheOther() throws Exception {
         String ta = a.login("admin", PASSWORD);
         HttpResponse<String> r = a.send("POST", "/api/v1/exchange", ta, HttpRequest.BodyPublishers
-                .ofFile(DistributionTest.shared().resolve("examples/bazhou-2025-small.json")));
+                .ofByteArray(Examples.bytes(Examples.YEAR)));
         assertEquals(200, r.statusCode(), r.body());
         String tb = b.login("admin", PASSWORD);
         JsonNode expected = Distribution.JSON.readTree(
-                Files.readString(DistributionTest.shared().resolve("examples/bazhou-2025-small.expected.json")));
+                Examples.text(Examples.EXPECTED));
         for (String period : PERIODS) {
             JsonNode report = Distribution.json(b.get("/api/v1/rankings?period=" + period, tb));
             DistributionTest.assertRowsMatch(period, expected.path("periods").path(period), report.path("kinds"));
@@ -133,7 +134,7 @@ class PostgresTwoNodesTest {
         // is today a working day on the calendar the example loads? (the check runs on working days only)
         java.time.LocalDate today = checkAt.toLocalDate();
         JsonNode example = Distribution.JSON.readTree(
-                Files.readString(DistributionTest.shared().resolve("examples/bazhou-2025-small.json")));
+                Examples.text(Examples.YEAR));
         boolean workday = today.getDayOfWeek().getValue() < 6;
         for (JsonNode year : example.path("calendar")) {
             for (JsonNode d : year.path("holidays")) {

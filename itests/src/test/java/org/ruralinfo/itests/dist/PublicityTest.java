@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ruralinfo.exchange.examples.Examples;
 
 /**
  * A unit's publicity self-report (附件二, Art. 19(2)) through the API: recorded with the time it was
@@ -23,7 +24,7 @@ class PublicityTest {
         try (Distribution dist = new Distribution(Distribution.work("publicity"), PASSWORD).start()) {
             String admin = dist.login("admin", PASSWORD);
             assertEquals(200, dist.send("POST", "/api/v1/exchange", admin, HttpRequest.BodyPublishers
-                    .ofFile(DistributionTest.shared().resolve("examples/bazhou-2025-small.json"))).statusCode());
+                    .ofByteArray(Examples.bytes(Examples.YEAR))).statusCode());
             assertEquals(201, dist.post("/api/v1/users", admin, "{\"username\":\"pub-officer\",\"name\":\"n\","
                     + "\"password\":\"Unit-Secret-2026\",\"roles\":[\"officer\"],\"unit\":\"korla\"}").statusCode());
             String officer = dist.login("pub-officer", "Unit-Secret-2026");

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.ruralinfo.exchange.examples.Examples;
 
 /**
  * Issue #8 on the running distribution: bad input of every kind is refused with a 4xx problem and
@@ -38,7 +39,7 @@ class ReliabilityTest {
         dist = new Distribution(Distribution.work("reliability"), PASSWORD).start();
         token = dist.login("admin", PASSWORD);
         HttpResponse<String> r = dist.send("POST", "/api/v1/exchange", token, HttpRequest.BodyPublishers
-                .ofFile(DistributionTest.shared().resolve("examples/bazhou-2025-small.json")));
+                .ofByteArray(Examples.bytes(Examples.YEAR)));
         assertEquals(200, r.statusCode(), r.body());
     }
 
@@ -64,7 +65,7 @@ class ReliabilityTest {
     void malformedInputIsRefusedWithAProblemAndChangesNothing() throws Exception {
         List<String> before = rankings(dist, token);
         String units = dist.get("/api/v1/units", token).body();
-        String example = Files.readString(DistributionTest.shared().resolve("examples/bazhou-2025-small.json"));
+        String example = Examples.text(Examples.YEAR);
         Random random = new Random(20260101);
         List<String> inputs = new ArrayList<>(List.of("", " ", "null", "true", "42", "\"text\"", "[]", "[{}]", "{",
                 "}", "{\"format\":1}", "{\"format\":null}", "{\"format\":\"ruralinfo-exchange/2\"}",

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ruralinfo.exchange.examples.Examples;
 
 /**
  * Issue #8, resource safety: a few minutes of steady mixed load (rankings, item drafts and lists,
@@ -56,7 +57,7 @@ class SoakTest {
         try {
             String admin = dist.login("admin", PASSWORD);
             HttpResponse<String> r = dist.send("POST", "/api/v1/exchange", admin, HttpRequest.BodyPublishers
-                    .ofFile(DistributionTest.shared().resolve("examples/bazhou-2025-small.json")));
+                    .ofByteArray(Examples.bytes(Examples.YEAR)));
             assertEquals(200, r.statusCode());
             ObjectNode u = Distribution.JSON.createObjectNode().put("username", "soak-officer").put("name", "n")
                     .put("password", "Unit-Secret-2026").put("unit", "korla");

@@ -63,6 +63,7 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 import org.osgi.util.tracker.ServiceTracker;
 import org.ruralinfo.api.scoring.PolicyRef;
 import org.ruralinfo.api.scoring.ScoringService;
+import org.ruralinfo.exchange.examples.Examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -169,10 +170,9 @@ public class FrameworkIT {
         options.add(frameworkProperty("org.apache.felix.http.host").value(host));
         options.add(frameworkProperty("ruralinfo.admin.password").value(ADMIN_PASSWORD));
         options.add(frameworkProperty("gosh.args").value("--nointeractive")); // never read the fork's stdin
-        if (System.getProperty("ruralinfo.shared") != null) {
-            options.add(frameworkProperty("ruralinfo.shared").value(
-                    Path.of(System.getProperty("ruralinfo.shared")).toAbsolutePath().normalize().toString()));
-        }
+        // the public example year (the exchange bundle's test jar, on this class path) as a file for the tests
+        options.add(frameworkProperty("ruralinfo.example.year")
+                .value(Examples.copyTo(work.resolve("examples"), Examples.YEAR).toString()));
         // as bin/ruralinfo: the product's slf4j-simple (boot/) logs warnings and errors only
         options.add(systemProperty("org.slf4j.simpleLogger.defaultLogLevel").value("warn"));
 

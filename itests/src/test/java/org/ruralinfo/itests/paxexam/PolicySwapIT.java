@@ -115,8 +115,7 @@ public class PolicySwapIT {
         RecordStore store = service(RecordStore.class);
         ExchangeCodec codec = service(ExchangeCodec.class);
         ConfigurationAdmin cm = service(ConfigurationAdmin.class);
-        Path shared = Path.of(context.getProperty("ruralinfo.shared"));
-        try (InputStream in = Files.newInputStream(shared.resolve("examples/bazhou-2025-small.json"))) {
+        try (InputStream in = Files.newInputStream(Path.of(context.getProperty("ruralinfo.example.year")))) {
             ExchangeDocument doc = codec.read(in, ExistingRecords.of(store));
             store.importDocument(doc, "paxexam");
         }

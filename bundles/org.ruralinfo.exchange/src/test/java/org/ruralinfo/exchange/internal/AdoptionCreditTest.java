@@ -25,6 +25,7 @@ import org.ruralinfo.api.Unit;
 import org.ruralinfo.api.UnitKind;
 import org.ruralinfo.api.ValidationError;
 import org.ruralinfo.exchange.ExistingRecords;
+import org.ruralinfo.exchange.examples.Examples;
 
 /**
  * The optional adoption fields added to v1 (only optional fields may be added): {@code units}, the
@@ -133,7 +134,7 @@ class AdoptionCreditTest {
     void aDocumentWithoutThemIsWrittenAsBefore() throws java.io.IOException {
         JsonExchangeCodec codec = new JsonExchangeCodec();
         ExchangeDocument example;
-        try (var in = java.nio.file.Files.newInputStream(ExampleDocumentTest.example())) {
+        try (var in = Examples.open(Examples.YEAR)) {
             example = codec.read(in, ExistingRecords.NONE);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -2,51 +2,28 @@ package org.ruralinfo.exchange.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.ruralinfo.api.ExchangeDocument;
 import org.ruralinfo.api.Notice;
 import org.ruralinfo.exchange.ExchangeCodec;
 import org.ruralinfo.exchange.ExistingRecords;
+import org.ruralinfo.exchange.examples.Examples;
 
-/** The real example of shared/examples reads, and round-trips through the writer. */
+/** The public example year ({@link Examples#YEAR}) reads, and round-trips through the writer. */
 class ExampleDocumentTest {
 
     private final ExchangeCodec codec = new JsonExchangeCodec();
 
-    /** @return shared/examples/bazhou-2025-small.json: from the system property ruralinfo.shared, or beside an ancestor */
-    static Path example() {
-        List<Path> candidates = new ArrayList<>();
-        String shared = System.getProperty("ruralinfo.shared");
-        if (shared != null) {
-            candidates.add(Path.of(shared));
-        }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            candidates.add(p.resolve("shared"));
-        }
-        for (Path c : candidates) {
-            Path file = c.resolve("examples/bazhou-2025-small.json");
-            if (Files.isRegularFile(file)) {
-                return file;
-            }
-        }
-        return fail("shared/examples/bazhou-2025-small.json not found in " + candidates);
-    }
-
     private ExchangeDocument readExample() throws IOException {
-        try (InputStream in = Files.newInputStream(example())) {
+        try (InputStream in = Examples.open(Examples.YEAR)) {
             return codec.read(in, ExistingRecords.NONE);
         }
     }

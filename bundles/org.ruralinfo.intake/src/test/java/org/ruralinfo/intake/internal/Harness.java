@@ -77,7 +77,7 @@ final class Harness {
         return t.atZone(LOCAL).toOffsetDateTime().toString();
     }
 
-    /** The 2025 and 2026 calendars of shared/examples/bazhou-2025-small.json. */
+    /** The 2025 and 2026 calendars of the public example year (the exchange bundle's {@code Examples.YEAR}). */
     static List<CalendarYear> calendars() {
         List<LocalDate> h2025 = new ArrayList<>();
         for (String d : List.of("2025-01-01", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31", "2025-02-01",

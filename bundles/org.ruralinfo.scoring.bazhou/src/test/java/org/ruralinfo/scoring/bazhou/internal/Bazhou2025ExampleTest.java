@@ -25,6 +25,7 @@ import org.ruralinfo.api.scoring.RankingReport;
 import org.ruralinfo.api.scoring.RankingRow;
 import org.ruralinfo.api.scoring.ScoringPolicy;
 import org.ruralinfo.scoring.internal.Ranker;
+import org.ruralinfo.exchange.examples.Examples;
 
 /**
  * The shared example {@code bazhou-2025-small}: every row of 2025-Q1..Q4 and of the year, and the
@@ -41,8 +42,8 @@ class Bazhou2025ExampleTest {
 
     @BeforeAll
     static void load() throws IOException {
-        doc = ExampleLoader.load(ExampleLoader.example("bazhou-2025-small.json"));
-        expected = ExampleLoader.read(ExampleLoader.example("bazhou-2025-small.expected.json"));
+        doc = ExampleLoader.load(Examples.YEAR);
+        expected = ExampleLoader.read(Examples.EXPECTED);
     }
 
     static RankingReport rank(String period) {

@@ -11,6 +11,7 @@ import org.ruralinfo.api.WorkCalendar;
 import org.ruralinfo.api.scoring.Period;
 import org.ruralinfo.api.scoring.PeriodFacts;
 import org.ruralinfo.api.scoring.ScoreSheet;
+import org.ruralinfo.exchange.examples.Examples;
 
 /**
  * The year's reports share one booking of the same records (issue #9): every period, at every moment,
@@ -23,7 +24,7 @@ class BookingReuseTest {
 
     @Test
     void reusedBookingScoresExactlyAsAFreshOne() throws Exception {
-        ExchangeDocument doc = ExampleLoader.load(ExampleLoader.example("bazhou-2025-small.json"));
+        ExchangeDocument doc = ExampleLoader.load(Examples.YEAR);
         WorkCalendar calendar = new WorkCalendar(doc.calendar());
         BazhouPolicy reusing = new BazhouPolicy(BazhouParameters.defaults());
         // moments around month ends and the notices' deadlines, in and after the year

@@ -1,9 +1,7 @@
 package org.ruralinfo.scoring.bazhou.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,6 +28,7 @@ import org.ruralinfo.api.Publicity;
 import org.ruralinfo.api.Unit;
 import org.ruralinfo.api.UnitKind;
 import org.ruralinfo.api.Wire;
+import org.ruralinfo.exchange.examples.Examples;
 
 /** A small test-only reader of exchange documents v1 into the API records (no validation). */
 final class ExampleLoader {
@@ -38,30 +37,15 @@ final class ExampleLoader {
     private ExampleLoader() {
     }
 
-    /**
-     * @return {@code shared/examples/<name>}: from the system property {@code ruralinfo.shared}, else the
-     *         first {@code shared/} found beside the working directory or one of its parents
-     */
-    static Path example(String name) {
-        String configured = System.getProperty("ruralinfo.shared");
-        if (configured != null && Files.isRegularFile(Paths.get(configured, "examples", name))) {
-            return Paths.get(configured, "examples", name);
+    /** @param name {@link Examples#YEAR} or {@link Examples#EXPECTED}, from the exchange bundle's test jar */
+    static JsonNode read(String name) throws IOException {
+        try (InputStream in = Examples.open(name)) {
+            return JSON.readTree(in);
         }
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("examples").resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("shared/examples/" + name + " not found (ruralinfo.shared=" + configured + ")");
     }
 
-    static JsonNode read(Path file) throws IOException {
-        return JSON.readTree(file.toFile());
-    }
-
-    static ExchangeDocument load(Path file) throws IOException {
-        JsonNode d = read(file);
+    static ExchangeDocument load(String name) throws IOException {
+        JsonNode d = read(name);
         return new ExchangeDocument(d.path("prefecture").asText(null),
                 list(d, "calendar", n -> new CalendarYear(n.get("year").asInt(), dates(n.path("holidays")),
                         dates(n.path("workdays")))),

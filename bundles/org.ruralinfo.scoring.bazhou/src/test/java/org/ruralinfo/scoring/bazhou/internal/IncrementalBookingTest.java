@@ -23,6 +23,7 @@ import org.ruralinfo.api.Unit;
 import org.ruralinfo.api.WorkCalendar;
 import org.ruralinfo.api.scoring.Period;
 import org.ruralinfo.api.scoring.PeriodFacts;
+import org.ruralinfo.exchange.examples.Examples;
 
 /**
  * After a few items, adoptions or publicity reports change, the policy books again only the units they
@@ -38,7 +39,7 @@ class IncrementalBookingTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void rebookingTheChangedUnitsScoresExactlyAsAWholeBooking(boolean splitCombined) throws Exception {
-        ExchangeDocument doc = ExampleLoader.load(ExampleLoader.example("bazhou-2025-small.json"));
+        ExchangeDocument doc = ExampleLoader.load(Examples.YEAR);
         Map<String, Object> config = Map.of("adoption.split_combined", splitCombined);
         WorkCalendar calendar = new WorkCalendar(doc.calendar());
         BazhouRules incremental = new BazhouRules(BazhouParameters.from(BazhouParameters.config(config)));

@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -43,12 +42,13 @@ import org.ruralinfo.api.scoring.PolicyRef;
 import org.ruralinfo.api.scoring.RankingReport;
 import org.ruralinfo.api.scoring.RankingRow;
 import org.ruralinfo.api.scoring.ScoringPolicy;
+import org.ruralinfo.exchange.examples.Examples;
 import org.ruralinfo.scoring.bazhou.internal.BazhouParameters;
 import org.ruralinfo.scoring.bazhou.internal.BazhouPolicy;
 import org.ruralinfo.scoring.internal.Ranker;
 
 /**
- * The shared example {@code bazhou-2025-small} scored under the variant (the what-if preview
+ * The public example year ({@link Examples#YEAR}) scored under the variant (the what-if preview
  * {@code ?policy=variant}): different from the Bayingolin ranking, and internally consistent.
  */
 class Variant2025ExampleTest {
@@ -59,21 +59,9 @@ class Variant2025ExampleTest {
 
     @BeforeAll
     static void load() throws IOException {
-        doc = new ObjectMapper().readTree(example().toFile());
-    }
-
-    /** @return shared/examples/bazhou-2025-small.json: from the system property ruralinfo.shared, or beside an ancestor */
-    private static Path example() {
-        List<Path> candidates = new ArrayList<>();
-        String shared = System.getProperty("ruralinfo.shared");
-        if (shared != null) {
-            candidates.add(Path.of(shared));
+        try (InputStream in = Examples.open(Examples.YEAR)) {
+            doc = new ObjectMapper().readTree(in);
         }
-        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-            candidates.add(p.resolve("shared"));
-        }
-        return candidates.stream().map(c -> c.resolve("examples/bazhou-2025-small.json")).filter(Files::isRegularFile)
-                .findFirst().orElseThrow(() -> new IllegalStateException("no shared/examples in " + candidates));
     }
 
     private static List<Unit> units() {
