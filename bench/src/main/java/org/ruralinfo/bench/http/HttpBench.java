@@ -49,8 +49,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * durable insert through the product's database.</li>
  * </ul>
  * Every run starts from a fresh data folder. Options: {@code --dist DIR --floor JAR --work DIR --runs N
- * --prefectures N --requests N --concurrency N --heap 512m,384m --java-opts "OPTIONS" --out FILE}; the JVM options
- * go after the distribution's own defaults and the benchmark's heap and GC log.
+ * --prefectures N --requests N --concurrency N --heap 512m,384m --java-opts "OPTIONS" --out FILE --only start};
+ * the JVM options go after the distribution's own defaults and the benchmark's heap and GC log. {@code --only start}
+ * measures the start to healthy alone, {@code --runs} times, each on a fresh data folder.
  */
 public final class HttpBench {
     private final Map<String, String> opts;
@@ -110,8 +111,13 @@ public final class HttpBench {
                 prefectures, doc.length / 1e6, parsed.items().size(), Stats.load(),
                 javaOpts.isEmpty() ? "" : "; JVM options " + javaOpts);
         Path copy = Server.copyOf(dist, Files.createTempDirectory(work, "dist-"), floorJar);
+        boolean startOnly = "start".equals(opts.get("only"));
         for (int r = 1; r <= runs; r++) {
-            oneRun(r, copy, doc, parsed);
+            if (startOnly) {
+                startRun(copy);
+            } else {
+                oneRun(r, copy, doc, parsed);
+            }
         }
         for (String xmx : opts.getOrDefault("heap", "").split(",")) {
             if (!xmx.isBlank()) {
@@ -127,6 +133,18 @@ public final class HttpBench {
         line("load average at the end %s", Stats.load());
         Region.delete(copy);
         return report.toString();
+    }
+
+    /** Start to healthy on an empty data folder, and stop. */
+    private void startRun(Path copy) throws Exception {
+        Path home = Files.createTempDirectory(work, "home-");
+        try (Server s = new Server(copy, home, http, javaOpts)) {
+            s.start("1g");
+            record("start to healthy, empty data folder [s]", s.startSeconds);
+            s.startNotes.forEach(n -> line("start: %s", n));
+        } finally {
+            Region.delete(home);
+        }
     }
 
     private void oneRun(int r, Path copy, byte[] doc, ExchangeDocument parsed) throws Exception {

@@ -1,0 +1,144 @@
+package org.ruralinfo.itests.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Predicate;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Health tells the truth (issue #16, 5): on the running distribution, a jar dropped into {@code deploy/} whose
+ * DS component waits for a service nobody offers, and a jar that cannot resolve, turn {@code /api/v1/health}
+ * DOWN (503), naming each with its reason; the rest of the product answers as before; taken out again, health
+ * is UP. Works on a private copy of the distribution, since it changes {@code deploy/}.
+ */
+class HealthTest {
+    private static final String PASSWORD = "Itest-Secret-2026";
+    private static final String WAITING = "org.ruralinfo.itest.waiting";
+    private static final String UNRESOLVED = "org.ruralinfo.itest.unresolved";
+    private static Distribution dist;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path copy = Distribution.copyOfDist(Distribution.work("health-dist"));
+        dist = new Distribution(copy, Distribution.work("health-home"), PASSWORD).start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (dist != null) {
+            dist.stop();
+            dist.close();
+        }
+    }
+
+    @Test
+    void anUnsatisfiedComponentOrAnUnresolvedBundleIsNamedAndHealthIsDown() throws Exception {
+        HttpResponse<String> up = dist.get("/api/v1/health", null);
+        assertEquals(200, up.statusCode(), up.body());
+        JsonNode before = Distribution.json(up);
+        assertEquals("UP", before.path("status").asText());
+        assertEquals(0, before.path("problems").size(), before.toString());
+        assertEquals(before.path("components").path("total").asInt(),
+                before.path("components").path("satisfied").asInt(), before.toString());
+        assertTrue(before.path("components").path("total").asInt() > 20, before.toString());
+
+        Path deploy = dist.distDir.resolve("deploy");
+        Path waiting = jar(deploy.resolve(WAITING + ".jar"), WAITING, null, """
+                <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="org.ruralinfo.itest.Waiting"
+                    immediate="true">
+                  <implementation class="org.ruralinfo.itest.Waiting"/>
+                  <reference name="nothing" interface="org.ruralinfo.itest.Nothing" cardinality="1..1"
+                      policy="static"/>
+                </scr:component>
+                """);
+        Path unresolved = jar(deploy.resolve(UNRESOLVED + ".jar"), UNRESOLVED, "org.ruralinfo.itest.nowhere", null);
+
+        JsonNode down = until(503, h -> h.path("problems").size() == 2);
+        assertEquals("DOWN", down.path("status").asText());
+        String problems = down.path("problems").toString();
+        JsonNode component = problem(down, WAITING);
+        assertEquals("org.ruralinfo.itest.Waiting", component.path("component").asText(), problems);
+        assertEquals("no service for its reference nothing (org.ruralinfo.itest.Nothing)",
+                component.path("reason").asText(), problems);
+        JsonNode bundle = problem(down, UNRESOLVED);
+        assertTrue(bundle.path("component").isMissingNode(), problems);
+        assertEquals("bundle installed, not resolved", bundle.path("reason").asText(), problems);
+        assertFalse(down.toString().contains("\tat "), "no stack trace in the answer");
+
+        // nothing else is disturbed: the product still answers
+        String token = dist.login("admin", PASSWORD);
+        assertEquals(200, dist.get("/api/v1/units", token).statusCode());
+
+        Files.delete(waiting);
+        Files.delete(unresolved);
+        JsonNode again = until(200, h -> true);
+        assertEquals("UP", again.path("status").asText());
+        assertEquals(0, again.path("problems").size(), again.toString());
+    }
+
+    private static JsonNode problem(JsonNode health, String bundle) {
+        for (JsonNode p : health.path("problems")) {
+            if (bundle.equals(p.path("bundle").asText())) {
+                return p;
+            }
+        }
+        throw new AssertionError("no problem named " + bundle + " in " + health);
+    }
+
+    /** Polls health until it answers {@code status} and {@code done}; @return the answer (fails after 20 s) */
+    private static JsonNode until(int status, Predicate<JsonNode> done) throws Exception {
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = null;
+        while (System.nanoTime() - t0 < 20_000_000_000L) {
+            r = dist.get("/api/v1/health", null);
+            if (r.statusCode() == status && done.test(Distribution.json(r))) {
+                return Distribution.json(r);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("health not " + status + " within 20 s: " + (r == null ? "" : r.body()));
+    }
+
+    /** Writes a bundle of a manifest and, if given, one component description (no classes are needed). */
+    private static Path jar(Path file, String name, String importPackage, String component) throws IOException {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", name);
+        a.putValue("Bundle-Version", "1.0.0");
+        if (importPackage != null) {
+            a.putValue("Import-Package", importPackage);
+        }
+        if (component != null) {
+            a.putValue("Service-Component", "OSGI-INF/component.xml");
+        }
+        // written aside (the home folder, on the same disk) and moved in: FileInstall never sees half a jar
+        Path tmp = dist.home.resolve(file.getFileName());
+        try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream jar = new JarOutputStream(out, m)) {
+            if (component != null) {
+                jar.putNextEntry(new JarEntry("OSGI-INF/component.xml"));
+                jar.write(component.getBytes(StandardCharsets.UTF_8));
+                jar.closeEntry();
+            }
+        }
+        return Files.move(tmp, file);
+    }
+}
