@@ -23,6 +23,8 @@ public final class Region {
     public static final long SEED = 9L;
     /** "After the year": every shortfall of 2025 has fallen due, as when the year's reports are final. */
     public static final Instant AS_OF = Instant.parse("2026-03-01T00:00:00Z");
+    /** The local time of the generated region (its timestamps are written with +08:00). */
+    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
 
     private static final Map<Integer, byte[]> DOCUMENTS = new ConcurrentHashMap<>();
     private static final Map<Integer, ExchangeDocument> PARSED = new ConcurrentHashMap<>();

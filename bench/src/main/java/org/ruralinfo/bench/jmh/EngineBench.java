@@ -73,7 +73,7 @@ public class EngineBench {
             db = BenchStores.database(pool);
             ExchangeDocument doc = Region.parsed(prefectures);
             store.importDocument(doc, "bench");
-            policy = new BazhouPolicy(BazhouParameters.defaults());
+            policy = new BazhouPolicy(BazhouParameters.defaults(Region.ZONE));
             warm = BenchEngines.engine(store, policy);
             warm.ranking(Q3, null);
             warm.ranking(YEAR, null);

@@ -42,7 +42,7 @@ public class ScoringBench {
     @Setup
     public void setup() {
         doc = Region.parsed(prefectures);
-        policy = new BazhouPolicy(BazhouParameters.defaults());
+        policy = new BazhouPolicy(BazhouParameters.defaults(Region.ZONE));
         yearSheet = policy.score(Region.facts(doc, Period.ofYear(2025), Region.AS_OF));
     }
 

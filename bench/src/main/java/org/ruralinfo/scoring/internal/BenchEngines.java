@@ -16,7 +16,7 @@ public final class BenchEngines {
 
     /** @return an engine on {@code store} with {@code policy} installed as policy bazhou 2022.1.0 */
     public static ScoringEngine engine(RecordStore store, ScoringPolicy policy) {
-        ScoringEngine engine = new ScoringEngine();
+        ScoringEngine engine = new ScoringEngine(org.ruralinfo.bench.Region.ZONE); // the example's local time
         try {
             Field f = ScoringEngine.class.getDeclaredField("store");
             f.setAccessible(true);

@@ -3,7 +3,7 @@
  * commissioning notices, items, adoptions and publicity reports, as the exchange
  * format v1 names them, and the services that store and serve them.
  */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package org.ruralinfo.api;
 

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -91,6 +92,36 @@ class HealthTest {
         JsonNode again = until(200, h -> true);
         assertEquals("UP", again.path("status").asText());
         assertEquals(0, again.path("problems").size(), again.toString());
+    }
+
+    /**
+     * The site settings (PID org.ruralinfo.site, issue #16 part 4) are read once, by one component: a time zone
+     * that does not exist stops it, health names the property, and every bundle that needs the settings waits;
+     * the right value brings all of them back.
+     */
+    @Test
+    void aBadSiteSettingIsNamedAndTheRightOneBringsEveryBundleBack() throws Exception {
+        Path cfg = dist.distDir.resolve("config/org.ruralinfo.site.cfg");
+        String original = Files.readString(cfg, StandardCharsets.UTF_8);
+        assertTrue(original.contains("zone = Asia/Shanghai"), original);
+        Files.writeString(cfg, original.replace("zone = Asia/Shanghai", "zone = Mars/Olympus"), StandardCharsets.UTF_8);
+        try {
+            JsonNode down = until(503, h -> h.path("problems").toString().contains("Mars/Olympus"));
+            String problems = down.path("problems").toString();
+            assertTrue(problems.contains("org.ruralinfo.site: zone 'Mars/Olympus' is not a time zone"), problems);
+            assertTrue(problems.contains("org.ruralinfo.store.internal.SiteSettings"), problems);
+            for (String waiting : List.of("org.ruralinfo.intake.internal.IntakeService",
+                    "org.ruralinfo.scoring.internal.ScoringEngine", "org.ruralinfo.scoring.bazhou.internal.BazhouPolicy")) {
+                assertTrue(problems.matches(".*\"component\":\"" + waiting.replace(".", "\\.")
+                        + "\",\"reason\":\"[^\"]*reference site.*"), waiting + " waits for the site: " + problems);
+            }
+        } finally {
+            Files.writeString(cfg, original, StandardCharsets.UTF_8);
+        }
+        JsonNode up = until(200, h -> !h.path("policy").isNull());
+        assertEquals("UP", up.path("status").asText());
+        String token = dist.login("admin", PASSWORD);
+        assertEquals(200, dist.get("/api/v1/units", token).statusCode());
     }
 
     private static JsonNode problem(JsonNode health, String bundle) {

@@ -30,7 +30,4 @@ public @interface ArchiveConfig {
     @AttributeDefinition(name = "信任的公钥 / trusted public keys",
             description = "其他安装的Ed25519公钥(PEM或Base64 X.509) / other installations' Ed25519 public keys (PEM or Base64 X.509)")
     String[] trusted_keys() default {};
-
-    @AttributeDefinition(name = "时区 / zone", description = "年度、日期所用的本地时间 / the local time of years and dates")
-    String zone() default "Asia/Shanghai";
 }

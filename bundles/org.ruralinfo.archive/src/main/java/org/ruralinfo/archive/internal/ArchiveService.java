@@ -51,6 +51,7 @@ import org.ruralinfo.api.Item;
 import org.ruralinfo.api.ItemStatus;
 import org.ruralinfo.api.Notice;
 import org.ruralinfo.api.RecordStore;
+import org.ruralinfo.api.Site;
 import org.ruralinfo.api.Unit;
 import org.ruralinfo.api.UserAccount;
 import org.ruralinfo.api.ValidationError;
@@ -109,10 +110,10 @@ public class ArchiveService implements Archive {
     private final Json json;
 
     @Activate
-    public ArchiveService(BundleContext context, ArchiveConfig config, @Reference Database db,
+    public ArchiveService(BundleContext context, ArchiveConfig config, @Reference Site site, @Reference Database db,
             @Reference RecordStore store, @Reference ExchangeCodec codec) {
-        this(db, store, codec, home(context.getProperty(HOME)), files(context), Limits.of(config),
-                List.of(config.trusted_keys()), ZoneId.of(config.zone()), Clock.systemUTC());
+        this(db, store, codec, home(context.getProperty(HOME)), site.files(), Limits.of(config),
+                List.of(config.trusted_keys()), site.zone(), Clock.systemUTC());
     }
 
     ArchiveService(Database db, RecordStore store, ExchangeCodec codec, Path home, Limits limits,
@@ -147,12 +148,6 @@ public class ArchiveService implements Archive {
 
     private static Path home(String property) {
         return Path.of(property == null || property.isBlank() ? "data" : property).toAbsolutePath();
-    }
-
-    /** {@code ruralinfo.files} (RURALINFO_FILES, shared by the nodes), else the home folder. */
-    private static Path files(BundleContext context) {
-        String files = context.getProperty("ruralinfo.files");
-        return files != null && !files.isBlank() ? Path.of(files).toAbsolutePath() : home(context.getProperty(HOME));
     }
 
     // ---- volumes --------------------------------------------------------------------------------------

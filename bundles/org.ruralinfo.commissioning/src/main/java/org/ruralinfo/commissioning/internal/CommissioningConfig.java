@@ -14,9 +14,6 @@ public @interface CommissioningConfig {
             description = "新约稿通知的编号为 前缀-年份-序号, 如 YG-2025-001 / a new notice's id is prefix-year-number")
     String id_prefix() default "YG";
 
-    @AttributeDefinition(name = "时区 / zone", description = "编号年份与本地时间 / the local time of ids")
-    String zone() default "Asia/Shanghai";
-
     @AttributeDefinition(name = "标题长度上限 / longest title")
     int title_max__length() default 500;
 

@@ -25,6 +25,7 @@ import org.ruralinfo.api.Database;
 import org.ruralinfo.api.ItemStatus;
 import org.ruralinfo.api.ItemType;
 import org.ruralinfo.api.Role;
+import org.ruralinfo.api.Site;
 import org.ruralinfo.api.UserAccount;
 import org.ruralinfo.api.ValidationError;
 import org.ruralinfo.api.ValidationException;
@@ -57,8 +58,8 @@ public class CommissioningService implements Commissioning {
     private final int unitsMax;
 
     @Activate
-    public CommissioningService(CommissioningConfig config, @Reference Database db) {
-        this(db, Clock.systemUTC(), config.id_prefix(), ZoneId.of(config.zone()), config.title_max__length(),
+    public CommissioningService(CommissioningConfig config, @Reference Site site, @Reference Database db) {
+        this(db, Clock.systemUTC(), config.id_prefix(), site.zone(), config.title_max__length(),
                 config.requirements_max__length(), config.units_max());
     }
 

@@ -18,10 +18,6 @@ public @interface IntakeConfig {
             description = "第八条 重要会议精神、重大决策落实情况在3个工作日内报送 / Art.8: by the end of the 3rd working day after it was made")
     int meeting_working__days() default 3;
 
-    @AttributeDefinition(name = "时区 / zone",
-            description = "第八条 本地时间 (工作日、当天) / Art.8: the local time of every rule")
-    String zone() default "Asia/Shanghai";
-
     @AttributeDefinition(name = "照抄照搬相似度阈值 / copy-check similarity threshold",
             description = "第七条(五) 不得照抄照搬: 字符三元组Jaccard相似度达到此值即提示 / Art.7(5): Jaccard similarity of character 3-grams from which the closest earlier item is shown")
     double copy_threshold() default 0.6;

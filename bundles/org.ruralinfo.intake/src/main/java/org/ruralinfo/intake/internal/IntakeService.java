@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -28,6 +27,7 @@ import org.ruralinfo.api.ItemStatus;
 import org.ruralinfo.api.ItemType;
 import org.ruralinfo.api.Notice;
 import org.ruralinfo.api.RecordStore;
+import org.ruralinfo.api.Site;
 import org.ruralinfo.api.Role;
 import org.ruralinfo.api.UserAccount;
 import org.ruralinfo.api.ValidationError;
@@ -57,8 +57,6 @@ import org.ruralinfo.intake.TransitionRequest;
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = IntakeConfig.class)
 public class IntakeService implements Intake {
-    /** Framework property naming the folder of data (attachments go to its {@code attachments/}). */
-    static final String HOME = "ruralinfo.home";
     private static final int NOTE_MAX = 2000;
 
     private final Database db;
@@ -72,9 +70,9 @@ public class IntakeService implements Intake {
     private final AttachmentFiles files;
 
     @Activate
-    public IntakeService(BundleContext context, IntakeConfig config, @Reference Database db,
+    public IntakeService(IntakeConfig config, @Reference Site site, @Reference Database db,
             @Reference RecordStore store) {
-        this(db, store, Settings.of(config), files(context), Clock.systemUTC());
+        this(db, store, Settings.of(config, site.zone()), site.files(), Clock.systemUTC());
     }
 
     IntakeService(Database db, RecordStore store, Settings settings, Path home, Clock clock) {
@@ -87,16 +85,6 @@ public class IntakeService implements Intake {
         this.search = new ItemSearch(settings.zone());
         this.corpus = new CopyCorpus(db, store::version, settings.copyThreshold(), CopyCorpus.WATCH);
         this.files = new AttachmentFiles(home.resolve("attachments"), settings.attachmentMax());
-    }
-
-    /**
-     * The folder of files: {@code ruralinfo.files} (RURALINFO_FILES, a folder several nodes share), else
-     * {@code ruralinfo.home}, else {@code data}.
-     */
-    private static Path files(BundleContext context) {
-        String files = context.getProperty("ruralinfo.files");
-        String property = files != null && !files.isBlank() ? files : context.getProperty(HOME);
-        return Path.of(property == null || property.isBlank() ? "data" : property).toAbsolutePath();
     }
 
     @Deactivate

@@ -15,12 +15,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.service.component.ComponentServiceObjects;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.ruralinfo.api.RecordStore;
+import org.ruralinfo.api.Site;
 import org.ruralinfo.api.WorkCalendar;
 import org.ruralinfo.api.YearRecords;
 import org.ruralinfo.api.scoring.NoPolicyException;
@@ -43,8 +45,6 @@ import org.ruralinfo.api.scoring.ScoringPolicy;
 public class ScoringEngine implements org.ruralinfo.api.scoring.ScoringService {
     /** How long a report of a period whose shortfalls may still fall due is reused. */
     private static final Duration LIVE_TTL = Duration.ofMinutes(1);
-    /** The day "today" is judged in for the policy in force. */
-    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private final List<InstalledPolicy> policies = new CopyOnWriteArrayList<>();
     private final AtomicLong generation = new AtomicLong();
@@ -53,6 +53,19 @@ public class ScoringEngine implements org.ruralinfo.api.scoring.ScoringService {
 
     @Reference
     private volatile RecordStore store;
+
+    /** The site's local time: the day "today" is judged in for the policy in force. */
+    private final ZoneId zone;
+
+    @Activate
+    public ScoringEngine(@Reference Site site) {
+        this(site.zone());
+    }
+
+    /** @param zone the local time of "today" (tests and benchmarks wire the engine by hand) */
+    ScoringEngine(ZoneId zone) {
+        this.zone = zone;
+    }
 
     private record Key(Period period, String policyId) {
     }
@@ -127,8 +140,8 @@ public class ScoringEngine implements org.ruralinfo.api.scoring.ScoringService {
      * A period is settled once everything that can fall due for it has (the year after next has begun):
      * then time alone no longer changes its report.
      */
-    private static boolean settled(Period period, Instant computedAt) {
-        return LocalDate.ofInstant(computedAt, ZONE).getYear() > period.year() + 1;
+    private boolean settled(Period period, Instant computedAt) {
+        return LocalDate.ofInstant(computedAt, zone).getYear() > period.year() + 1;
     }
 
     private InstalledPolicy choose(Period period, String policyId) {
@@ -244,7 +257,7 @@ public class ScoringEngine implements org.ruralinfo.api.scoring.ScoringService {
 
     @Override
     public Optional<PolicyRef> policyInForce() {
-        LocalDate today = LocalDate.now(clock.withZone(ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(zone));
         return policies.stream().filter(p -> p.inForceOn(today)).max(InstalledPolicy.BY_VERSION)
                 .map(InstalledPolicy::ref);
     }

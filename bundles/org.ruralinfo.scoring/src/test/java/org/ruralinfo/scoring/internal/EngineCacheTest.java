@@ -198,7 +198,7 @@ class EngineCacheTest {
     }
 
     static ScoringEngine engine(RecordStore store, ScoringPolicy policy) throws Exception {
-        ScoringEngine engine = new ScoringEngine();
+        ScoringEngine engine = new ScoringEngine(java.time.ZoneId.of("Asia/Shanghai"));
         Field f = ScoringEngine.class.getDeclaredField("store");
         f.setAccessible(true);
         f.set(engine, store);

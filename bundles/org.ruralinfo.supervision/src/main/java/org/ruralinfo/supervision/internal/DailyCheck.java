@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.ruralinfo.api.Database;
 import org.ruralinfo.api.WorkCalendar;
 import org.ruralinfo.api.RecordStore;
+import org.ruralinfo.api.Site;
 import org.ruralinfo.supervision.Supervision;
 
 /**
@@ -48,9 +49,9 @@ public class DailyCheck {
     private volatile LocalDate lastRun;
 
     @Activate
-    public DailyCheck(SupervisionConfig config, @Reference Supervision supervision, @Reference Database db,
-            @Reference RecordStore store) {
-        this(supervision, store, db, LocalTime.parse(config.check_time()), ZoneId.of(config.zone()),
+    public DailyCheck(SupervisionConfig config, @Reference Site site, @Reference Supervision supervision,
+            @Reference Database db, @Reference RecordStore store) {
+        this(supervision, store, db, LocalTime.parse(config.check_time()), site.zone(),
                 Duration.ofSeconds(Math.max(60, config.check_lease__seconds())), Clock.systemUTC(),
                 config.check_enabled());
     }

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.ruralinfo.api.Columns;
 import org.ruralinfo.api.Database;
 import org.ruralinfo.api.Role;
+import org.ruralinfo.api.Site;
 import org.ruralinfo.api.UserAccount;
 import org.ruralinfo.api.ValidationError;
 import org.ruralinfo.api.ValidationException;
@@ -46,13 +48,16 @@ public class SnapshotService implements RankingSnapshots {
     private final ScoringService scoring;
     private final ExchangeCodec codec;
     private final Clock clock;
+    private final ZoneId zone;
 
     @Activate
-    public SnapshotService(@Reference Database db, @Reference ScoringService scoring, @Reference ExchangeCodec codec) {
-        this(db, scoring, codec, Clock.systemUTC());
+    public SnapshotService(@Reference Site site, @Reference Database db, @Reference ScoringService scoring,
+            @Reference ExchangeCodec codec) {
+        this(db, scoring, codec, Clock.systemUTC(), site.zone());
     }
 
-    SnapshotService(Database db, ScoringService scoring, ExchangeCodec codec, Clock clock) {
+    SnapshotService(Database db, ScoringService scoring, ExchangeCodec codec, Clock clock, ZoneId zone) {
+        this.zone = zone;
         this.db = db;
         this.scoring = scoring;
         this.codec = codec;
@@ -68,7 +73,7 @@ public class SnapshotService implements RankingSnapshots {
             throw new ValidationException(new ValidationError("period", "a quarter like 2025-Q3 (a year is the sum of its quarters)"));
         }
         Instant now = clock.instant();
-        if (now.isBefore(period.lastDay().plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant())) {
+        if (now.isBefore(period.lastDay().plusDays(1).atStartOfDay(zone).toInstant())) {
             throw new SupervisionException(Kind.CONFLICT, "the quarter " + period + " has not ended: a ranking is published after it");
         }
         RankingReport report = scoring.ranking(period, null);

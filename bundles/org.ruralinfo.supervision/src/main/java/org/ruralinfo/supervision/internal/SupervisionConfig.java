@@ -41,6 +41,4 @@ public @interface SupervisionConfig {
     @AttributeDefinition(name = "发文单位 / issuer", description = "催办通知、通报的落款 / who signs reminder notices and circulars")
     String issuer() default "巴州乡村振兴局宣教统计科";
 
-    @AttributeDefinition(name = "时区 / zone", description = "所有日期按本地时间 / the local time of every date")
-    String zone() default "Asia/Shanghai";
 }

@@ -34,6 +34,7 @@ import org.ruralinfo.api.Database;
 import org.ruralinfo.api.Notice;
 import org.ruralinfo.api.RecordStore;
 import org.ruralinfo.api.Role;
+import org.ruralinfo.api.Site;
 import org.ruralinfo.api.Unit;
 import org.ruralinfo.api.UserAccount;
 import org.ruralinfo.api.ValidationError;
@@ -91,8 +92,9 @@ public class SupervisionService implements Supervision, Dunning {
     /** The configuration as values. */
     record Settings(ZoneId zone, int noticeSoonWorkdays, int researchWarningDays, int quietDays, String template,
             String issuer) {
-        static Settings of(SupervisionConfig c) {
-            return new Settings(ZoneId.of(c.zone()), c.notice_due__soon__workdays(), c.research_warning__days(),
+        /** @param zone the site's local time ({@link Site#zone()}) */
+        static Settings of(SupervisionConfig c, ZoneId zone) {
+            return new Settings(zone, c.notice_due__soon__workdays(), c.research_warning__days(),
                     c.quiet_days(), c.reminder_template(), c.issuer());
         }
 
@@ -102,8 +104,9 @@ public class SupervisionService implements Supervision, Dunning {
     }
 
     @Activate
-    public SupervisionService(SupervisionConfig config, @Reference Database db, @Reference RecordStore store) {
-        this(db, store, Settings.of(config), Clock.systemUTC());
+    public SupervisionService(SupervisionConfig config, @Reference Site site, @Reference Database db,
+            @Reference RecordStore store) {
+        this(db, store, Settings.of(config, site.zone()), Clock.systemUTC());
     }
 
     SupervisionService(Database db, RecordStore store, Settings settings, Clock clock) {
@@ -115,7 +118,7 @@ public class SupervisionService implements Supervision, Dunning {
 
     @Modified
     void modified(SupervisionConfig config) {
-        configure(Settings.of(config));
+        configure(Settings.of(config, settings.zone()));
     }
 
     private void configure(Settings s) {

@@ -12,11 +12,14 @@ import java.util.List;
 
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.ruralinfo.api.AdoptionLevel;
 import org.ruralinfo.api.Channel;
 import org.ruralinfo.api.OutletLevel;
 import org.ruralinfo.api.Publicity;
+import org.ruralinfo.api.Site;
 import org.ruralinfo.api.Unit;
 import org.ruralinfo.api.UnitKind;
 import org.ruralinfo.api.scoring.Period;
@@ -34,7 +37,17 @@ import org.ruralinfo.supervision.SupervisionReport;
  */
 @Component(service = Spreadsheets.class)
 public class XlsxSpreadsheets implements Spreadsheets {
-    private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    /** The local time of the dates in the tables: the site's. */
+    private final ZoneId local;
+
+    @Activate
+    public XlsxSpreadsheets(@Reference Site site) {
+        this(site.zone());
+    }
+
+    XlsxSpreadsheets(ZoneId local) {
+        this.local = local;
+    }
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     static String kind(UnitKind k) {
@@ -93,7 +106,7 @@ public class XlsxSpreadsheets implements Spreadsheets {
     public void supervision(SupervisionReport report, OutputStream out) throws IOException {
         try (Workbook wb = workbook(out)) {
             Worksheet ws = wb.newWorksheet("督办 " + report.month());
-            header(ws, "信息报送督办表 " + report.month() + "（截至 " + TIME.format(report.asOf().atZone(LOCAL)) + "）",
+            header(ws, "信息报送督办表 " + report.month() + "（截至 " + TIME.format(report.asOf().atZone(local)) + "）",
                     "序号", "单位", "类别", "本月任务", "已计入", "缺额", "专项组汇总(任务/已计入)", "调研期间", "调研任务",
                     "调研已计入", "逾期事项", "催办次数", "是否落后", "已扣分");
             int r = 2;
@@ -115,7 +128,7 @@ public class XlsxSpreadsheets implements Spreadsheets {
                     ws.value(r, 9, u.research().counted());
                 }
                 List<String> late = new ArrayList<>();
-                u.overdue().forEach(o -> late.add(o.ref() + " (" + TIME.format(o.deadline().atZone(LOCAL)) + ")"));
+                u.overdue().forEach(o -> late.add(o.ref() + " (" + TIME.format(o.deadline().atZone(local)) + ")"));
                 ws.value(r, 10, text(String.join("; ", late)));
                 ws.value(r, 11, u.reminders().size());
                 ws.value(r, 12, u.behind() ? "是" : "否");
@@ -222,7 +235,7 @@ public class XlsxSpreadsheets implements Spreadsheets {
                     ws.value(r, 3, text(p.outlet()));
                     ws.value(r, 4, level(p.level()));
                     ws.value(r, 5, p.published().toString());
-                    ws.value(r, 6, TIME.format(p.reportedAt().atZone(LOCAL)));
+                    ws.value(r, 6, TIME.format(p.reportedAt().atZone(local)));
                     ws.value(r, 7, text(p.manuscript()));
                     r++;
                 }

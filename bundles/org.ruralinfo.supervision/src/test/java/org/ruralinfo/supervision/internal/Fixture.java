@@ -37,12 +37,15 @@ import org.ruralinfo.store.testing.TestDb;
  * (member unit, lead of the industry group), stats (department).
  */
 final class Fixture {
+    /** The local time of the example and of every test here (the site's setting in the product). */
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
     static final UserAccount EDITOR = new UserAccount("editor", "王编辑", Set.of(Role.EDITOR), null);
     static final UserAccount KORLA = new UserAccount("korla-officer", "officer", Set.of(Role.OFFICER), "korla");
 
     final TestDb t;
-    final BazhouPolicy policy = new BazhouPolicy(BazhouParameters.defaults());
-    final BazhouSupervision rules = new BazhouSupervision(BazhouParameters.defaults());
+    final BazhouPolicy policy = new BazhouPolicy(BazhouParameters.defaults(ZONE));
+    final BazhouSupervision rules = new BazhouSupervision(BazhouParameters.defaults(ZONE));
     final ScoringService scoring;
     final SupervisionService service;
 

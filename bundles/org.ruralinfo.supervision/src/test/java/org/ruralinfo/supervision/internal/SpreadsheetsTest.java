@@ -21,7 +21,7 @@ import org.ruralinfo.api.scoring.Period;
 /** The spreadsheets, written with fastexcel and read back from their sheet XML. */
 class SpreadsheetsTest {
     Fixture f;
-    final XlsxSpreadsheets xlsx = new XlsxSpreadsheets();
+    final XlsxSpreadsheets xlsx = new XlsxSpreadsheets(Fixture.ZONE);
 
     @BeforeEach
     void setUp() throws Exception {

@@ -8,8 +8,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +49,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @HttpWhiteboardServletPattern({"/api/v1/archive", "/api/v1/archive/*"})
 public class ArchiveServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
-    private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
 
     private final transient Archive archive;
 
@@ -312,7 +309,7 @@ public class ArchiveServlet extends ApiServlet {
     }
 
     private static String time(Instant t) {
-        return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(LOCAL).toOffsetDateTime());
+        return ItemDocuments.time(t);
     }
 
     private static int year(String text) {

@@ -15,6 +15,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 import org.ruralinfo.api.AuditLog;
 import org.ruralinfo.api.Database;
 import org.ruralinfo.api.Role;
+import org.ruralinfo.api.Site;
 import org.ruralinfo.api.UserAccount;
 
 import jakarta.servlet.Servlet;
@@ -33,13 +34,15 @@ public class BackupServlet extends ApiServlet {
     private final transient Database database;
     private final transient AuditLog audit;
     private final transient Path folder;
+    private final transient ZoneId zone;
 
     @Activate
     public BackupServlet(@Reference Sessions sessions, @Reference Database database, @Reference AuditLog audit,
-            BundleContext context) {
+            @Reference Site site, BundleContext context) {
         super(sessions);
         this.database = database;
         this.audit = audit;
+        this.zone = site.zone();
         String home = context.getProperty("ruralinfo.home");
         this.folder = Path.of(home == null || home.isBlank() ? "data" : home).toAbsolutePath().resolve("backups");
     }
@@ -47,7 +50,7 @@ public class BackupServlet extends ApiServlet {
     @Override
     void post(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         UserAccount admin = user(req, Role.ADMIN);
-        Path zip = folder.resolve("ruralinfo-" + LocalDateTime.now(ZoneId.of("Asia/Shanghai")).format(STAMP) + ".zip");
+        Path zip = folder.resolve("ruralinfo-" + LocalDateTime.now(zone).format(STAMP) + ".zip");
         try {
             database.backup(zip);
         } catch (UnsupportedOperationException e) {

@@ -140,14 +140,24 @@ final class FrameworkHealth {
                 .map(r -> " (" + r.interfaceName + ")").orElse("");
     }
 
-    /** @return the first line of a failure (its exception and message), never a stack trace */
+    /**
+     * @return the line of a failure that says what went wrong: its root cause (the last {@code Caused by:}, since
+     *         SCR wraps what a constructor throws), else its first line; never a stack trace
+     */
     static String firstLine(String failure) {
         if (failure == null || failure.isBlank()) {
             return "(no cause given; see the log)";
         }
         String line = failure.strip().lines().findFirst().orElse("").strip();
+        for (String l : (Iterable<String>) failure.lines()::iterator) {
+            if (l.strip().startsWith(CAUSED_BY)) {
+                line = l.strip().substring(CAUSED_BY.length()).strip();
+            }
+        }
         return line.length() > MAX_FAILURE ? line.substring(0, MAX_FAILURE) + "…" : line;
     }
+
+    private static final String CAUSED_BY = "Caused by:";
 
     private static String state(int state) {
         return switch (state) {

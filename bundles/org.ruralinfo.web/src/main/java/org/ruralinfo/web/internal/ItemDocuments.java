@@ -24,13 +24,17 @@ import org.ruralinfo.intake.Signoff;
  * they are the same record, timestamps as ISO-8601 with the Asia/Shanghai offset.
  */
 final class ItemDocuments {
-    private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+    /**
+     * The offset every timestamp of the API carries: that of the exchange format (docs/spec/exchange-v1.md,
+     * Asia/Shanghai, +08:00), a rule of the wire format shared with other installations, not the site's setting.
+     */
+    private static final ZoneId WIRE = ZoneId.of("Asia/Shanghai");
 
     private ItemDocuments() {
     }
 
     static String time(Instant t) {
-        return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(LOCAL).toOffsetDateTime());
+        return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atZone(WIRE).toOffsetDateTime());
     }
 
     static Map<String, Object> item(ItemView v) {

@@ -3,8 +3,6 @@ package org.ruralinfo.web.internal;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -38,8 +36,6 @@ import jakarta.servlet.http.HttpServletResponse;
 @HttpWhiteboardServletPattern("/api/v1/publicity")
 public class PublicityServlet extends ApiServlet {
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME
-            .withZone(ZoneId.of("Asia/Shanghai"));
     private final transient ExchangeCodec codec;
     private final transient RecordStore store;
     private final transient SecureRandom random = new SecureRandom();
@@ -66,7 +62,7 @@ public class PublicityServlet extends ApiServlet {
         body.remove(List.of("id", "reported_at", "unit"));
         body.put("id", "PUB-" + HexFormat.of().formatHex(bytes()));
         body.put("unit", unit);
-        body.put("reported_at", TIME.format(Instant.now()));
+        body.put("reported_at", ItemDocuments.time(Instant.now()));
         ExchangeDocument doc = SectionImport.read(json, codec, store, "publicity", body);
         store.importDocument(doc, u.username());
         resp.setHeader("Location", "/api/v1/publicity?unit=" + unit);
@@ -106,6 +102,6 @@ public class PublicityServlet extends ApiServlet {
         return Documents.ordered("id", p.id(), "unit", p.unit(), "channel", p.channel().wire(), "outlet", p.outlet(),
                 "level", p.level() == null ? null : p.level().wire(), "title", p.title(), "manuscript",
                 p.manuscript(), "published", p.published().toString(), "reported_at",
-                TIME.format(p.reportedAt()));
+                ItemDocuments.time(p.reportedAt()));
     }
 }

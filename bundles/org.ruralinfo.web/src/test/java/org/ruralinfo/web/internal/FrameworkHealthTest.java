@@ -74,6 +74,12 @@ class FrameworkHealthTest {
         List<String> reasons = FrameworkHealth.reasons(description("optional"), List.of(c));
         assertEquals(List.of("activation failed: java.lang.IllegalStateException: migration V2__briefing.sql failed"),
                 reasons);
+        c.failure = "java.lang.reflect.InvocationTargetException\n\tat jdk.internal.X.y(X.java:1)\n"
+                + "Caused by: java.lang.IllegalArgumentException: org.ruralinfo.site: zone 'Mars/Olympus' is not a time zone\n"
+                + "\tat org.ruralinfo.store.internal.SiteSettings.<init>(SiteSettings.java:50)\n";
+        assertEquals(List.of("activation failed: java.lang.IllegalArgumentException: org.ruralinfo.site: zone "
+                + "'Mars/Olympus' is not a time zone"), FrameworkHealth.reasons(description("optional"), List.of(c)),
+                "the root cause, not the constructor's wrapper");
         String longFailure = "x".repeat(1000);
         assertTrue(FrameworkHealth.firstLine(longFailure).length() <= FrameworkHealth.MAX_FAILURE + 1);
         assertEquals("(no cause given; see the log)", FrameworkHealth.firstLine(null));

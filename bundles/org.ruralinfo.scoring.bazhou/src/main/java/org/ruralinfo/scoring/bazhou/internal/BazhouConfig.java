@@ -218,10 +218,4 @@ public @interface BazhouConfig {
     @AttributeDefinition(name = "通报科室数 / departments named",
             description = "第二十一条 裁定: 排名靠后为末3位 / Art.21 ruling: bottom departments named")
     int evaluation_bottom_department() default 3;
-
-    // ---- time --------------------------------------------------------------------------------------
-
-    @AttributeDefinition(name = "时区 / time zone",
-            description = "所有时间按北京时间计 / local time of every rule")
-    String zone() default "Asia/Shanghai";
 }

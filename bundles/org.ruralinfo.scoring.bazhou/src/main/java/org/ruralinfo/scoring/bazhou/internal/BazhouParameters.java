@@ -150,8 +150,11 @@ public record BazhouParameters(InformationPoints information, PublicityPoints pu
     public record Deadlines(Duration emergency, int meetingWorkdays) {
     }
 
-    /** @return the parameters of a configuration */
-    public static BazhouParameters from(BazhouConfig c) {
+    /**
+     * @param zone the site's local time ({@link org.ruralinfo.api.Site#zone()}, PID org.ruralinfo.site)
+     * @return the parameters of a configuration
+     */
+    public static BazhouParameters from(BazhouConfig c, ZoneId zone) {
         InformationPoints information = new InformationPoints(
                 levels(c.adoption_prefecture__briefing(), c.adoption_region__publication(),
                         c.adoption_region__instruction()),
@@ -189,12 +192,15 @@ public record BazhouParameters(InformationPoints information, PublicityPoints pu
             }
         }
         return new BazhouParameters(information, publicity, quotas, deductions, deadlines, evaluation, counting,
-                ZoneId.of(c.zone()));
+                zone);
     }
 
-    /** @return the parameters of the defaults of {@link BazhouConfig} (the measures and the rulings) */
-    public static BazhouParameters defaults() {
-        return from(config(Map.of()));
+    /**
+     * @param zone the local time of every rule
+     * @return the parameters of the defaults of {@link BazhouConfig} (the measures and the rulings)
+     */
+    public static BazhouParameters defaults(ZoneId zone) {
+        return from(config(Map.of()), zone);
     }
 
     /**

@@ -1,9 +1,13 @@
 package org.ruralinfo.scoring.bazhou.internal;
 
+import java.time.ZoneId;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.ruralinfo.api.Site;
 import org.ruralinfo.api.scoring.EvaluationRules;
 import org.ruralinfo.api.scoring.PeriodFacts;
 import org.ruralinfo.api.scoring.ScoreSheet;
@@ -19,15 +23,18 @@ import org.ruralinfo.api.scoring.ScoringPolicy;
 @Designate(ocd = BazhouConfig.class)
 public final class BazhouPolicy implements ScoringPolicy {
     private volatile BazhouRules rules;
+    private final ZoneId zone;
 
+    /** @param site the local time of every rule (a changed site configuration activates the policy anew) */
     @Activate
-    public BazhouPolicy(BazhouConfig config) {
-        this(BazhouParameters.from(config));
+    public BazhouPolicy(BazhouConfig config, @Reference Site site) {
+        this(BazhouParameters.from(config, site.zone()));
     }
 
-    /** A policy outside OSGi, e.g. {@code new BazhouPolicy(BazhouParameters.defaults())}. */
+    /** A policy outside OSGi, e.g. {@code new BazhouPolicy(BazhouParameters.defaults(zone))}. */
     public BazhouPolicy(BazhouParameters parameters) {
         this.rules = new BazhouRules(parameters);
+        this.zone = parameters.zone();
     }
 
     /**
@@ -38,7 +45,7 @@ public final class BazhouPolicy implements ScoringPolicy {
     @Modified
     void modified(BazhouConfig config) {
         try {
-            this.rules = new BazhouRules(BazhouParameters.from(config));
+            this.rules = new BazhouRules(BazhouParameters.from(config, zone));
         } catch (RuntimeException e) {
             java.util.logging.Logger.getLogger("org.ruralinfo.scoring.bazhou").severe(
                     "configuration org.ruralinfo.scoring.bazhou refused, the previous values stay in force: "

@@ -11,9 +11,11 @@ import java.util.function.Predicate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.ruralinfo.api.Group;
 import org.ruralinfo.api.Item;
 import org.ruralinfo.api.ItemType;
+import org.ruralinfo.api.Site;
 import org.ruralinfo.api.Unit;
 import org.ruralinfo.api.scoring.PeriodFacts;
 import org.ruralinfo.api.scoring.ScoringPolicy;
@@ -34,11 +36,11 @@ public final class BazhouSupervision implements SupervisionRules {
     private volatile BazhouParameters params;
 
     @Activate
-    public BazhouSupervision(BazhouConfig config) {
-        this(BazhouParameters.from(config));
+    public BazhouSupervision(BazhouConfig config, @Reference Site site) {
+        this(BazhouParameters.from(config, site.zone()));
     }
 
-    /** Outside OSGi, e.g. {@code new BazhouSupervision(BazhouParameters.defaults())}. */
+    /** Outside OSGi, e.g. {@code new BazhouSupervision(BazhouParameters.defaults(zone))}. */
     public BazhouSupervision(BazhouParameters parameters) {
         this.params = parameters;
     }
@@ -47,7 +49,7 @@ public final class BazhouSupervision implements SupervisionRules {
     @Modified
     void modified(BazhouConfig config) {
         try {
-            this.params = BazhouParameters.from(config);
+            this.params = BazhouParameters.from(config, params.zone());
         } catch (RuntimeException e) {
             java.util.logging.Logger.getLogger("org.ruralinfo.scoring.bazhou")
                     .severe("configuration refused for supervision, the previous values stay in force: " + e.getMessage());

@@ -47,7 +47,7 @@ class Bazhou2025ExampleTest {
     }
 
     static RankingReport rank(String period) {
-        ScoringPolicy policy = new BazhouPolicy(BazhouParameters.defaults());
+        ScoringPolicy policy = new BazhouPolicy(BazhouParameters.defaults(Fixture.ZONE));
         PeriodFacts facts = new PeriodFacts(Period.parse(period), AS_OF, doc.units(), doc.groups(), doc.outlets(),
                 new WorkCalendar(doc.calendar()), doc.notices(), doc.items(), doc.adoptions(), doc.publicity());
         return Ranker.rank(facts.period(), POLICY, doc.units(), policy.score(facts), policy.evaluation());

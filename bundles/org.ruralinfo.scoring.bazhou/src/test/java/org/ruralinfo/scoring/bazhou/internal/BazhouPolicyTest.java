@@ -43,7 +43,7 @@ class BazhouPolicyTest {
                 "research.department.per_year", "1", "deadline.emergency_minutes", "120",
                 "deadline.meeting_workdays", "3", "evaluation.top.county", "3", "evaluation.top.member", "10",
                 "evaluation.top.department", "3", "evaluation.bottom.county", "3", "evaluation.bottom.member", "3",
-                "evaluation.bottom.department", "3", "zone", "Asia/Shanghai" };
+                "evaluation.bottom.department", "3" };
         for (int i = 0; i < pairs.length; i += 2) {
             expected.put(pairs[i], pairs[i + 1]);
         }
@@ -72,7 +72,7 @@ class BazhouPolicyTest {
 
     @Test
     void evaluationRulesCommendTopThreeTenThreeAndNameTheBottomThree_Art21() {
-        var rules = new BazhouPolicy(BazhouParameters.defaults()).evaluation();
+        var rules = new BazhouPolicy(BazhouParameters.defaults(Fixture.ZONE)).evaluation();
         assertEquals(Map.of(UnitKind.COUNTY, 3, UnitKind.MEMBER, 10, UnitKind.DEPARTMENT, 3), rules.commended());
         assertEquals(Map.of(UnitKind.COUNTY, 3, UnitKind.MEMBER, 3, UnitKind.DEPARTMENT, 3), rules.named());
     }

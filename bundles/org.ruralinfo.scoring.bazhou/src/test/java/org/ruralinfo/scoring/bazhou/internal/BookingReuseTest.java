@@ -26,7 +26,7 @@ class BookingReuseTest {
     void reusedBookingScoresExactlyAsAFreshOne() throws Exception {
         ExchangeDocument doc = ExampleLoader.load(Examples.YEAR);
         WorkCalendar calendar = new WorkCalendar(doc.calendar());
-        BazhouPolicy reusing = new BazhouPolicy(BazhouParameters.defaults());
+        BazhouPolicy reusing = new BazhouPolicy(BazhouParameters.defaults(Fixture.ZONE));
         // moments around month ends and the notices' deadlines, in and after the year
         List<Instant> moments = new java.util.ArrayList<>(List.of(Instant.parse("2025-03-31T15:59:59Z"),
                 Instant.parse("2025-03-31T16:00:00Z"), Instant.parse("2025-07-01T00:00:00Z"),
@@ -40,7 +40,7 @@ class BookingReuseTest {
             for (Period p : PERIODS) {
                 PeriodFacts facts = new PeriodFacts(p, asOf, doc.units(), doc.groups(), doc.outlets(), calendar,
                         doc.notices(), doc.items(), doc.adoptions(), doc.publicity());
-                ScoreSheet fresh = new BazhouPolicy(BazhouParameters.defaults()).score(facts);
+                ScoreSheet fresh = new BazhouPolicy(BazhouParameters.defaults(Fixture.ZONE)).score(facts);
                 assertEquals(fresh, reusing.score(facts), p + " at " + asOf);
             }
         }

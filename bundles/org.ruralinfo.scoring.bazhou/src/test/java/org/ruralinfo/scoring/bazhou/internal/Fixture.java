@@ -30,6 +30,9 @@ import org.ruralinfo.api.scoring.ScoreSheet;
 
 /** The facts of one test, built up record by record; scored by the default policy unless overridden. */
 final class Fixture {
+    /** The local time of the example and of every test here (the site's setting in the product). */
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
     /** The national calendar of 2025 (Spring Festival 1-28..2-4, adjusted workdays 1-26 and 2-8, ...). */
     static final CalendarYear CALENDAR_2025 = new CalendarYear(2025,
             dates("2025-01-01", "2025-01-28", "2025-01-29", "2025-01-30", "2025-01-31", "2025-02-01", "2025-02-02",
@@ -147,7 +150,7 @@ final class Fixture {
     }
 
     ScoreSheet score(String period) {
-        BazhouPolicy policy = new BazhouPolicy(BazhouParameters.from(BazhouParameters.config(config)));
+        BazhouPolicy policy = new BazhouPolicy(BazhouParameters.from(BazhouParameters.config(config), ZONE));
         return policy.score(new PeriodFacts(Period.parse(period), asOf, units, groups, outlets,
                 new WorkCalendar(List.of(CALENDAR_2025, CALENDAR_2026)), notices, items, adoptions, publicity));
     }

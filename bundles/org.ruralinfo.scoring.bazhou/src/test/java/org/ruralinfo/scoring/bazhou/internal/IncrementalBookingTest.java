@@ -42,7 +42,7 @@ class IncrementalBookingTest {
         ExchangeDocument doc = ExampleLoader.load(Examples.YEAR);
         Map<String, Object> config = Map.of("adoption.split_combined", splitCombined);
         WorkCalendar calendar = new WorkCalendar(doc.calendar());
-        BazhouRules incremental = new BazhouRules(BazhouParameters.from(BazhouParameters.config(config)));
+        BazhouRules incremental = new BazhouRules(BazhouParameters.from(BazhouParameters.config(config), Fixture.ZONE));
         List<Item> items = sorted(doc.items(), Comparator.comparing(Item::id));
         List<Adoption> adoptions = sorted(doc.adoptions(), SortedDiff.ADOPTION_ORDER);
         List<Publicity> publicity = sorted(doc.publicity(), Comparator.comparing(Publicity::id));
@@ -75,7 +75,7 @@ class IncrementalBookingTest {
     }
 
     private static BazhouPolicy policy(Map<String, Object> config) {
-        return new BazhouPolicy(BazhouParameters.from(BazhouParameters.config(config)));
+        return new BazhouPolicy(BazhouParameters.from(BazhouParameters.config(config), Fixture.ZONE));
     }
 
     /** One random change of the kinds intake makes, in place; @return what it was. */

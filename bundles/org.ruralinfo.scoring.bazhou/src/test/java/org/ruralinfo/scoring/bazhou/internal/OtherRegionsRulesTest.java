@@ -105,7 +105,7 @@ class OtherRegionsRulesTest {
         assertThrows(IllegalArgumentException.class,
                 () -> BazhouParameters.tiers(new String[] { "secretary:30,secretary:20" }));
         assertThrows(IllegalArgumentException.class, () -> BazhouParameters
-                .from(BazhouParameters.config(Map.of("commissioned.missed_zero_year", -1))));
+                .from(BazhouParameters.config(Map.of("commissioned.missed_zero_year", -1)), Fixture.ZONE));
     }
 
     /**

@@ -1,11 +1,14 @@
 package org.ruralinfo.scoring.variant.internal;
 
+import java.time.ZoneId;
 import java.util.logging.Logger;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.ruralinfo.api.Site;
 import org.ruralinfo.api.scoring.EvaluationRules;
 import org.ruralinfo.api.scoring.PeriodFacts;
 import org.ruralinfo.api.scoring.ScoreSheet;
@@ -37,31 +40,34 @@ public final class VariantPolicy implements ScoringPolicy {
     static final String PID = "org.ruralinfo.scoring.variant";
 
     private volatile BazhouRules rules;
+    private final ZoneId zone;
 
+    /** @param site the local time of every rule (a changed site configuration activates the policy anew) */
     @Activate
-    public VariantPolicy(VariantConfig config) {
-        this(parameters(config));
+    public VariantPolicy(VariantConfig config, @Reference Site site) {
+        this(parameters(config, site.zone()));
     }
 
-    /** A policy outside OSGi, e.g. {@code new VariantPolicy(VariantPolicy.parameters(defaults))}. */
+    /** A policy outside OSGi, e.g. {@code new VariantPolicy(VariantPolicy.parameters(defaults, zone))}. */
     public VariantPolicy(BazhouParameters parameters) {
         this.rules = new BazhouRules(parameters);
+        this.zone = parameters.zone();
     }
 
-    /** @return the parameters of the rules for a variant configuration */
-    public static BazhouParameters parameters(VariantConfig config) {
-        return BazhouParameters.from(BazhouParameters.config(VariantConfig.class, config));
+    /** @return the parameters of the rules for a variant configuration, in the site's local time */
+    public static BazhouParameters parameters(VariantConfig config, ZoneId zone) {
+        return BazhouParameters.from(BazhouParameters.config(VariantConfig.class, config), zone);
     }
 
     /**
      * A changed configuration takes effect for the next computation. One that cannot be read (an
-     * unknown item type, zone or status, a malformed {@code instruction.tiers}) is refused with an error
+     * unknown item type or status, a malformed {@code instruction.tiers}) is refused with an error
      * in the log and the previous rules stay in force.
      */
     @Modified
     void modified(VariantConfig config) {
         try {
-            this.rules = new BazhouRules(parameters(config));
+            this.rules = new BazhouRules(parameters(config, zone));
         } catch (RuntimeException e) {
             Logger.getLogger(PID).severe("configuration " + PID + " refused, the previous values stay in force: "
                     + e.getMessage());

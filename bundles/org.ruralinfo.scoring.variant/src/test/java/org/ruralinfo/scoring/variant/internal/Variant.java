@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** The variant's configuration outside OSGi, as DS would give it: every attribute its default unless overridden. */
 final class Variant {
+    /** The local time of every test here (the site's setting in the product). */
+    static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
     private Variant() {
     }
 
@@ -36,6 +39,6 @@ final class Variant {
 
     /** @return the variant policy with its defaults, and these overrides */
     static VariantPolicy policy(Map<String, Object> overrides) {
-        return new VariantPolicy(config(overrides));
+        return new VariantPolicy(VariantPolicy.parameters(config(overrides), ZONE));
     }
 }

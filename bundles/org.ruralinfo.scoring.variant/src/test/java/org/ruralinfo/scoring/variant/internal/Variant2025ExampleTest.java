@@ -104,7 +104,7 @@ class Variant2025ExampleTest {
 
     @Test
     void theVariantRanks2025DifferentlyFromBayingolin() {
-        RankingReport bazhou = rank(new BazhouPolicy(BazhouParameters.defaults()), new PolicyRef("bazhou", "2022.1.0"),
+        RankingReport bazhou = rank(new BazhouPolicy(BazhouParameters.defaults(Variant.ZONE)), new PolicyRef("bazhou", "2022.1.0"),
                 "2025");
         RankingReport variant = variant("2025");
         int differ = 0;

@@ -126,14 +126,14 @@ class VariantPolicyTest {
 
     @Test
     void itsDefaultsBecomeTheParametersOfTheRules() {
-        BazhouParameters p = VariantPolicy.parameters(Variant.config(Map.of()));
+        BazhouParameters p = VariantPolicy.parameters(Variant.config(Map.of()), Variant.ZONE);
         assertFalse(p.information().cumulative());
         assertTrue(p.information().splitCombined());
         assertEquals(Map.of("secretary", 30, "chairman", 30, "deputy_secretary", 20, "vice_chairman", 20,
                 "default", 20), p.information().instructionTiers());
         assertEquals(2, p.deductions().missedCommissionedZeroYear());
-        assertEquals(BazhouParameters.defaults().quotas(), p.quotas());
-        assertEquals(BazhouParameters.defaults().publicity(), p.publicity());
+        assertEquals(BazhouParameters.defaults(Variant.ZONE).quotas(), p.quotas());
+        assertEquals(BazhouParameters.defaults(Variant.ZONE).publicity(), p.publicity());
         assertEquals(Map.of(UnitKind.COUNTY, 3, UnitKind.MEMBER, 10, UnitKind.DEPARTMENT, 3),
                 Variant.policy(Map.of()).evaluation().commended());
     }
@@ -143,7 +143,7 @@ class VariantPolicyTest {
         // a .cfg file gives a list as one comma-separated string
         BazhouParameters p = VariantPolicy.parameters(Variant.config(Map.of("instruction.tiers",
                 new String[] { "secretary:40,default:10" }, "commissioned.missed_zero_year", 3,
-                "adoption.prefecture_briefing", 6)));
+                "adoption.prefecture_briefing", 6)), Variant.ZONE);
         assertEquals(Map.of("secretary", 40, "default", 10), p.information().instructionTiers());
         assertEquals(3, p.deductions().missedCommissionedZeroYear());
         assertEquals(6, p.information().adoption().get(org.ruralinfo.api.AdoptionLevel.PREFECTURE_BRIEFING));
