@@ -26,6 +26,15 @@ public interface RecordStore {
 
     List<Unit> units();
 
+    /** @return the special groups (Art. 6), without reading any year's work */
+    List<Group> groups();
+
+    /** @return the outlets table (Art. 19(2)), without reading any year's work */
+    List<Outlet> outlets();
+
+    /** @return every working-day calendar year an administrator loaded, without reading any year's work */
+    List<CalendarYear> calendars();
+
     Optional<Unit> unit(String id);
 
     Optional<Group> group(String id);

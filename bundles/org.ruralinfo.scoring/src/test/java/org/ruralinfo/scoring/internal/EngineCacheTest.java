@@ -19,6 +19,7 @@ import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.ruralinfo.api.Adoption;
 import org.ruralinfo.api.AdoptionLevel;
+import org.ruralinfo.api.CalendarYear;
 import org.ruralinfo.api.Channel;
 import org.ruralinfo.api.ExchangeDocument;
 import org.ruralinfo.api.Group;
@@ -83,6 +84,21 @@ class EngineCacheTest {
 
         @Override
         public List<Unit> units() {
+            return List.of();
+        }
+
+        @Override
+        public List<Group> groups() {
+            return List.of();
+        }
+
+        @Override
+        public List<Outlet> outlets() {
+            return List.of();
+        }
+
+        @Override
+        public List<CalendarYear> calendars() {
             return List.of();
         }
 

@@ -321,13 +321,28 @@ public class JdbcRecordStore implements RecordStore {
     }
 
     @Override
+    public List<Group> groups() {
+        return Jdbc.read(ds, JdbcRecordStore::groups);
+    }
+
+    @Override
+    public List<Outlet> outlets() {
+        return Jdbc.read(ds, JdbcRecordStore::outlets);
+    }
+
+    @Override
+    public List<CalendarYear> calendars() {
+        return Jdbc.read(ds, JdbcRecordStore::calendar);
+    }
+
+    @Override
     public Optional<Unit> unit(String id) {
         return units().stream().filter(u -> u.id().equals(id)).findFirst();
     }
 
     @Override
     public Optional<Group> group(String id) {
-        return Jdbc.read(ds, JdbcRecordStore::groups).stream().filter(g -> g.id().equals(id)).findFirst();
+        return groups().stream().filter(g -> g.id().equals(id)).findFirst();
     }
 
     @Override

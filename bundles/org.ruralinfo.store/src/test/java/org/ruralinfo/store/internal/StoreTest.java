@@ -151,6 +151,10 @@ class StoreTest {
         assertEquals(d.publicity(), y.publicity());
         assertEquals(d.calendar(), y.calendar());
         assertEquals(d.groups(), y.groups());
+        // the narrow reads give the same registry rows without reading the year's work
+        assertEquals(y.calendar(), store.calendars());
+        assertEquals(y.groups(), store.groups());
+        assertEquals(y.outlets(), store.outlets());
     }
 
     @Test

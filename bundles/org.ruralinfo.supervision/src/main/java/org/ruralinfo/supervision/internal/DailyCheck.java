@@ -131,7 +131,7 @@ public class DailyCheck {
             if (today.equals(lastRun)) {
                 return false;
             }
-            WorkCalendar calendar = new WorkCalendar(store.year(today.getYear()).calendar());
+            WorkCalendar calendar = new WorkCalendar(store.calendars());
             if (!calendar.isWorkday(today)) {
                 return false;
             }

@@ -48,7 +48,7 @@ public class CalendarServlet extends ApiServlet {
     void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         user(req);
         int year = year(req);
-        CalendarYear y = store.year(year).calendar().stream().filter(c -> c.year() == year).findFirst()
+        CalendarYear y = store.calendars().stream().filter(c -> c.year() == year).findFirst()
                 .orElse(new CalendarYear(year, java.util.List.of(), java.util.List.of()));
         send(resp, 200, Documents.ordered("year", year, "holidays", y.holidays().stream().map(Object::toString).toList(),
                 "workdays", y.workdays().stream().map(Object::toString).toList()));

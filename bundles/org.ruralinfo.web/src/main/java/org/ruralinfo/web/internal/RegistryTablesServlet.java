@@ -1,7 +1,6 @@
 package org.ruralinfo.web.internal;
 
 import java.io.IOException;
-import java.time.LocalDate;
 
 
 import org.osgi.service.component.annotations.Activate;
@@ -14,7 +13,6 @@ import org.ruralinfo.api.Outlet;
 import org.ruralinfo.api.RecordStore;
 import org.ruralinfo.api.Role;
 import org.ruralinfo.api.UserAccount;
-import org.ruralinfo.api.YearRecords;
 import org.ruralinfo.exchange.ExchangeCodec;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -52,11 +50,10 @@ public class RegistryTablesServlet extends ApiServlet {
     @Override
     void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         user(req);
-        YearRecords r = store.year(LocalDate.now().getYear());
         if (groups(req)) {
-            send(resp, 200, Documents.ordered("groups", r.groups().stream().map(g -> (Object) group(g)).toList()));
+            send(resp, 200, Documents.ordered("groups", store.groups().stream().map(g -> (Object) group(g)).toList()));
         } else {
-            send(resp, 200, Documents.ordered("outlets", r.outlets().stream().map(o -> (Object) outlet(o)).toList()));
+            send(resp, 200, Documents.ordered("outlets", store.outlets().stream().map(o -> (Object) outlet(o)).toList()));
         }
     }
 
