@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,15 +56,17 @@ class HealthTest {
         assertTrue(before.path("components").path("total").asInt() > 20, before.toString());
 
         Path deploy = dist.distDir.resolve("deploy");
-        Path waiting = jar(deploy.resolve(WAITING + ".jar"), WAITING, null, """
+        Path waiting = TestBundles.write(deploy.resolve(WAITING + ".jar"), dist.home, WAITING,
+                Map.of("Service-Component", "OSGI-INF/component.xml"), Map.of("OSGI-INF/component.xml", """
                 <scr:component xmlns:scr="http://www.osgi.org/xmlns/scr/v1.3.0" name="org.ruralinfo.itest.Waiting"
                     immediate="true">
                   <implementation class="org.ruralinfo.itest.Waiting"/>
                   <reference name="nothing" interface="org.ruralinfo.itest.Nothing" cardinality="1..1"
                       policy="static"/>
                 </scr:component>
-                """);
-        Path unresolved = jar(deploy.resolve(UNRESOLVED + ".jar"), UNRESOLVED, "org.ruralinfo.itest.nowhere", null);
+                """));
+        Path unresolved = TestBundles.write(deploy.resolve(UNRESOLVED + ".jar"), dist.home, UNRESOLVED,
+                Map.of("Import-Package", "org.ruralinfo.itest.nowhere"), Map.of());
 
         JsonNode down = until(503, h -> h.path("problems").size() == 2);
         assertEquals("DOWN", down.path("status").asText());
@@ -145,31 +142,5 @@ class HealthTest {
             Thread.sleep(100);
         }
         throw new AssertionError("health not " + status + " within 20 s: " + (r == null ? "" : r.body()));
-    }
-
-    /** Writes a bundle of a manifest and, if given, one component description (no classes are needed). */
-    private static Path jar(Path file, String name, String importPackage, String component) throws IOException {
-        Manifest m = new Manifest();
-        Attributes a = m.getMainAttributes();
-        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Bundle-ManifestVersion", "2");
-        a.putValue("Bundle-SymbolicName", name);
-        a.putValue("Bundle-Version", "1.0.0");
-        if (importPackage != null) {
-            a.putValue("Import-Package", importPackage);
-        }
-        if (component != null) {
-            a.putValue("Service-Component", "OSGI-INF/component.xml");
-        }
-        // written aside (the home folder, on the same disk) and moved in: FileInstall never sees half a jar
-        Path tmp = dist.home.resolve(file.getFileName());
-        try (OutputStream out = Files.newOutputStream(tmp); JarOutputStream jar = new JarOutputStream(out, m)) {
-            if (component != null) {
-                jar.putNextEntry(new JarEntry("OSGI-INF/component.xml"));
-                jar.write(component.getBytes(StandardCharsets.UTF_8));
-                jar.closeEntry();
-            }
-        }
-        return Files.move(tmp, file);
     }
 }

@@ -23,6 +23,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
+import org.ruralinfo.api.HealthContributor;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -34,17 +35,22 @@ import com.zaxxer.hikari.HikariDataSource;
  * {@code jdbc:postgresql:}); the pool is HikariCP. Where to connect: the configuration
  * {@code org.ruralinfo.store}, else {@code RURALINFO_DB_URL}/{@code _USER}/{@code _PASSWORD} (framework
  * property {@code ruralinfo.db.url}… or environment), else the embedded H2 file.
+ *
+ * <p>It is also the schema extender ({@link BundleMigrations}): the migrations of every other bundle that carries
+ * its own run against this pool when that bundle starts; a failure is reported to health
+ * ({@link HealthContributor}). Immediate, so that the extender watches from the start.
  */
-@Component(service = DataSource.class, property = "ruralinfo.db=main", configurationPid = "org.ruralinfo.store",
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Component(service = {DataSource.class, HealthContributor.class}, property = "ruralinfo.db=main",
+        configurationPid = "org.ruralinfo.store", configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 @Designate(ocd = StoreConfig.class)
-public class PooledDatabase implements DataSource {
+public class PooledDatabase implements DataSource, HealthContributor {
     /** Framework property naming the folder of data and logs. */
     static final String HOME = "ruralinfo.home";
 
     private final HikariDataSource pool;
     private final ServiceReference<DataSourceFactory> driverRef;
     private final BundleContext context;
+    private final BundleMigrations bundles;
 
     @Activate
     public PooledDatabase(BundleContext context, StoreConfig config,
@@ -90,6 +96,14 @@ public class PooledDatabase implements DataSource {
             context.ungetService(ref);
             throw e;
         }
+        // every other bundle's own tables: those started already, then each as it starts (before it is active)
+        this.bundles = new BundleMigrations(context, pool);
+        bundles.open();
+    }
+
+    @Override
+    public List<Problem> problems() {
+        return bundles.problems();
     }
 
     /** @return the configured value, else the framework property, else the environment variable, else "" */
@@ -130,6 +144,7 @@ public class PooledDatabase implements DataSource {
 
     @Deactivate
     void close() {
+        bundles.close();
         pool.close();
         context.ungetService(driverRef);
     }

@@ -14,6 +14,7 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.component.runtime.dto.ReferenceDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+import org.ruralinfo.api.HealthContributor.Problem;
 
 /**
  * What keeps the framework from being healthy, the logic of the Apache Felix Health Checks general checks
@@ -26,10 +27,6 @@ import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
  * caller says so (see {@link HealthServlet}): listed, but the framework is not DOWN for them.
  */
 final class FrameworkHealth {
-
-    /** One thing that is wrong: the bundle, the component (null for a bundle) and why, in plain words. */
-    record Problem(String bundle, String component, String reason) {
-    }
 
     /** Counts, problems and the problems of bundles still settling, of one look at the framework. */
     record Report(int bundlesActive, int bundlesTotal, int componentsSatisfied, int componentsTotal,
@@ -50,8 +47,10 @@ final class FrameworkHealth {
      * @param components every component description with its enabled state and configurations; null where no
      *        DS runtime is there to ask (that is itself a problem)
      * @param settling whether a bundle is being swapped, so that its problems and its components' do not count yet
+     * @param contributed what the bundles' {@link org.ruralinfo.api.HealthContributor}s report
      */
-    static Report look(Bundle[] bundles, Collection<Component> components, Predicate<Bundle> settling) {
+    static Report look(Bundle[] bundles, Collection<Component> components, Predicate<Bundle> settling,
+            List<Problem> contributed) {
         List<Problem> problems = new ArrayList<>();
         Set<String> settlingNames = new HashSet<>();
         int total = 0;
@@ -90,6 +89,7 @@ final class FrameworkHealth {
                 }
             }
         }
+        problems.addAll(contributed);
         List<Problem> counted = new ArrayList<>();
         List<Problem> passing = new ArrayList<>();
         for (Problem p : problems) {

@@ -23,6 +23,8 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+import org.ruralinfo.api.HealthContributor;
+import org.ruralinfo.api.HealthContributor.Problem;
 import org.ruralinfo.api.scoring.ScoringService;
 
 import jakarta.servlet.Servlet;
@@ -57,6 +59,11 @@ public class HealthServlet extends ApiServlet {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile ServiceComponentRuntime scr;
+
+    /** What bundles know is wrong beyond their states, e.g. a schema migration that failed. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private transient volatile List<HealthContributor> contributors;
 
     @Activate
     public HealthServlet(@Reference Sessions sessions, BundleContext context) {
@@ -101,7 +108,13 @@ public class HealthServlet extends ApiServlet {
 
     @Override
     void get(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-        FrameworkHealth.Report report = FrameworkHealth.look(context.getBundles(), components(scr), this::settling);
+        List<Problem> contributed = new ArrayList<>();
+        List<HealthContributor> now = contributors;
+        if (now != null) {
+            now.forEach(c -> contributed.addAll(c.problems()));
+        }
+        FrameworkHealth.Report report = FrameworkHealth.look(context.getBundles(), components(scr), this::settling,
+                contributed);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", report.up() ? "UP" : "DOWN");
         body.put("bundles", Documents.ordered("active", report.bundlesActive(), "total", report.bundlesTotal()));
@@ -117,9 +130,9 @@ public class HealthServlet extends ApiServlet {
         send(resp, report.up() ? 200 : 503, body);
     }
 
-    private static List<Object> json(List<FrameworkHealth.Problem> problems) {
+    private static List<Object> json(List<Problem> problems) {
         List<Object> out = new ArrayList<>();
-        for (FrameworkHealth.Problem p : problems) {
+        for (Problem p : problems) {
             out.add(p.component() == null ? Documents.ordered("bundle", p.bundle(), "reason", p.reason())
                     : Documents.ordered("bundle", p.bundle(), "component", p.component(), "reason", p.reason()));
         }
