@@ -16,8 +16,9 @@ record Settings(Duration emergency, int meetingWorkdays, ZoneId zone, double cop
     /** The width of {@code items.title} (V1). */
     static final int TITLE_COLUMN = 500;
 
-    static Settings defaults() {
-        return new Settings(Duration.ofHours(2), 3, ZoneId.of("Asia/Shanghai"), 0.6, 10L * 1024 * 1024, 500, 200_000);
+    /** @return the defaults of {@link IntakeConfig} (Art. 8: 2 hours, 3 working days) in the local time {@code zone} */
+    static Settings defaults(ZoneId zone) {
+        return new Settings(Duration.ofHours(2), 3, zone, 0.6, 10L * 1024 * 1024, 500, 200_000);
     }
 
     /** @param zone the site's local time ({@link org.ruralinfo.api.Site#zone()}) */

@@ -52,7 +52,7 @@ class CopyCorpusScaleTest {
             }
         }
         // a new service on these rows: the index is rebuilt at activation
-        IntakeService intake = new IntakeService(h.db, h.store, Settings.defaults(), home, h.clock);
+        IntakeService intake = new IntakeService(h.db, h.store, Settings.defaults(Harness.LOCAL), home, h.clock);
         try {
             long t0 = System.nanoTime();
             assertEquals(20_000, intake.copyIndexSize());

@@ -49,7 +49,7 @@ final class Harness {
     final IntakeService intake;
 
     Harness(Path home) throws Exception {
-        this(home, Settings.defaults());
+        this(home, Settings.defaults(LOCAL));
     }
 
     Harness(Path home, Settings settings) throws Exception {

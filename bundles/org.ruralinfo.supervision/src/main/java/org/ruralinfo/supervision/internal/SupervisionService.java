@@ -98,8 +98,8 @@ public class SupervisionService implements Supervision, Dunning {
                     c.quiet_days(), c.reminder_template(), c.issuer());
         }
 
-        static Settings defaults() {
-            return new Settings(ZoneId.of("Asia/Shanghai"), 2, 30, 3, "", "巴州乡村振兴局宣教统计科");
+        static Settings defaults(ZoneId zone) {
+            return new Settings(zone, 2, 30, 3, "", "巴州乡村振兴局宣教统计科");
         }
     }
 

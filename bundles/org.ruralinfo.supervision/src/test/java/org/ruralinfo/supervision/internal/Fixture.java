@@ -50,7 +50,7 @@ final class Fixture {
     final SupervisionService service;
 
     Fixture() throws Exception {
-        this(SupervisionService.Settings.defaults());
+        this(SupervisionService.Settings.defaults(ZONE));
     }
 
     Fixture(SupervisionService.Settings settings) throws Exception {

@@ -38,6 +38,7 @@ final class FrameworkHealth {
 
     /** The longest part of an activation failure that the answer carries; the log has the whole cause. */
     static final int MAX_FAILURE = 200;
+    private static final String CAUSED_BY = "Caused by:";
 
     private FrameworkHealth() {
     }
@@ -156,8 +157,6 @@ final class FrameworkHealth {
         }
         return line.length() > MAX_FAILURE ? line.substring(0, MAX_FAILURE) + "…" : line;
     }
-
-    private static final String CAUSED_BY = "Caused by:";
 
     private static String state(int state) {
         return switch (state) {
