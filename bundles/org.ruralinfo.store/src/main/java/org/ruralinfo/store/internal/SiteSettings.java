@@ -19,9 +19,12 @@ import org.ruralinfo.api.Site;
  * component with a message naming the property, rather than letting each bundle guess: immediate, so that its
  * activation is tried at once and, failing, leaves no service behind (health names the property here, and each
  * bundle that needs the settings as waiting for them).
- * No {@code @Modified}: a changed configuration re-registers the service and its users start again with it.
+ * No {@code @Modified}: a changed configuration re-registers the service and its users start again with it. The
+ * configuration is required (the product ships {@code config/org.ruralinfo.site.cfg}): every user starts once, with
+ * the configured values, instead of once with defaults and again when the file is read; without the file, health
+ * names the PID the bundles wait for.
  */
-@Component(service = Site.class, configurationPid = Site.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL,
+@Component(service = Site.class, configurationPid = Site.PID, configurationPolicy = ConfigurationPolicy.REQUIRE,
         immediate = true)
 @Designate(ocd = SiteConfig.class)
 public final class SiteSettings implements Site {
