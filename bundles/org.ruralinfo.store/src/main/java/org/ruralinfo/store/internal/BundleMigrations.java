@@ -22,10 +22,12 @@ import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.util.tracker.BundleTracker;
 import org.ruralinfo.api.HealthContributor;
+import org.ruralinfo.api.SchemaMigrations;
 
 /**
- * The schema extender: every bundle whose manifest names its migrations ({@value #HEADER}{@code : db/migration},
- * a folder with {@code index.txt} and {@code V<n>__<description>.sql}) has them applied when it starts, before it
+ * The schema extender ({@code osgi.extender=ruralinfo.migrations}): every bundle whose manifest names its migrations
+ * ({@value #HEADER}{@code : db/migration}, written by bnd from {@link SchemaMigrations}; a folder with {@code index.txt}
+ * and {@code V<n>__<description>.sql}) has them applied when it starts, before it
  * becomes active, so that its components never see a table missing. They are recorded per bundle in
  * {@code schema_history}, on H2 and PostgreSQL alike ({@link Migrations#of}).
  *
@@ -35,8 +37,8 @@ import org.ruralinfo.api.HealthContributor;
  * Other bundles' data are never touched: each bundle's scripts run alone, under its own lock.
  */
 final class BundleMigrations implements HealthContributor {
-    /** The manifest header naming a bundle's folder of migrations. */
-    static final String HEADER = "Ruralinfo-Migrations";
+    /** The manifest header naming a bundle's folder of migrations ({@link SchemaMigrations}). */
+    static final String HEADER = SchemaMigrations.HEADER;
     /** The longest database message a problem repeats (the log has it whole). */
     private static final int MAX_REASON = 300;
     private static final Logger LOG = Logger.getLogger("org.ruralinfo.store");

@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
@@ -24,6 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jdbc.DataSourceFactory;
 import org.osgi.service.metatype.annotations.Designate;
 import org.ruralinfo.api.HealthContributor;
+import org.ruralinfo.api.SchemaMigrations;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -43,6 +45,7 @@ import com.zaxxer.hikari.HikariDataSource;
 @Component(service = {DataSource.class, HealthContributor.class}, property = "ruralinfo.db=main",
         configurationPid = "org.ruralinfo.store", configurationPolicy = ConfigurationPolicy.OPTIONAL, immediate = true)
 @Designate(ocd = StoreConfig.class)
+@Capability(namespace = "osgi.extender", name = SchemaMigrations.EXTENDER, version = "1.0.0")
 public class PooledDatabase implements DataSource, HealthContributor {
     /** Framework property naming the folder of data and logs. */
     static final String HOME = "ruralinfo.home";

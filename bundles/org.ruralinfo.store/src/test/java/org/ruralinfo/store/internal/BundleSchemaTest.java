@@ -105,6 +105,19 @@ class BundleSchemaTest {
     }
 
     @Test
+    void theStoreProvidesTheExtenderThatSchemaMigrationsRequires() throws Exception {
+        // bnd-process ran before the tests: the manifest it wrote for this bundle
+        java.util.jar.Manifest m;
+        try (InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of("target/classes/META-INF/MANIFEST.MF"))) {
+            m = new java.util.jar.Manifest(in);
+        }
+        String provided = m.getMainAttributes().getValue("Provide-Capability");
+        assertTrue(provided.contains("osgi.extender;osgi.extender=\"" + org.ruralinfo.api.SchemaMigrations.EXTENDER
+                + "\";version:Version=\"1.0.0\""), provided);
+        assertEquals(org.ruralinfo.api.SchemaMigrations.HEADER, BundleMigrations.HEADER);
+    }
+
+    @Test
     void aMissingIndexOrScriptIsNamed() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Migrations.of("org.ruralinfo.x", "db/migration", files(Map.of())).migrate(ds));
