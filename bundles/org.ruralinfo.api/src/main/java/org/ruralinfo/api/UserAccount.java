@@ -8,6 +8,12 @@ import java.util.Set;
  * @param unit the user's unit, or null for the prefecture bureau's own staff (editors, admins)
  */
 public record UserAccount(String username, String name, Set<Role> roles, String unit) {
+    /**
+     * The request attribute in which the product's servlet context leaves the logged-in user of an {@code /api/}
+     * request, for any bundle's servlet.
+     */
+    public static final String REQUEST_ATTRIBUTE = "org.ruralinfo.user";
+
     public UserAccount {
         roles = Set.copyOf(roles);
     }

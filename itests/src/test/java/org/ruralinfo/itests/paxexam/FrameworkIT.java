@@ -332,6 +332,53 @@ public class FrameworkIT {
         assertFalse("no token in " + right.body(), token.isBlank());
     }
 
+    /**
+     * Deny by default (issue #16, part 3): a servlet that any bundle registers on the default context under
+     * {@code /api/} and that checks nothing itself is still not public; the product's servlet context asks for a
+     * session first. The same servlet answers a logged-in admin.
+     */
+    @Test
+    public void aServletThatForgetsItsCheckIsStillNotPublic() throws Exception {
+        awaitAllBundlesActive();
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put("osgi.http.whiteboard.servlet.pattern", "/api/v1/itest/forgetful");
+        org.osgi.framework.ServiceRegistration<?> registration = context.registerService(jakarta.servlet.Servlet.class,
+                new jakarta.servlet.http.HttpServlet() {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    protected void doGet(jakarta.servlet.http.HttpServletRequest req,
+                            jakarta.servlet.http.HttpServletResponse resp) throws IOException {
+                        resp.setContentType("text/plain;charset=UTF-8");
+                        resp.getWriter().write("the unchecked secret");
+                    }
+                }, props);
+        try {
+            List<HttpResponse<String>> anonymous = new ArrayList<>();
+            poll(() -> {
+                HttpResponse<String> r = get("/api/v1/itest/forgetful");
+                anonymous.add(0, r);
+                return r.statusCode() == 404 ? List.of("not registered yet") : List.<String>of();
+            });
+            HttpResponse<String> r = anonymous.get(0);
+            assertEquals(r.body(), 401, r.statusCode());
+            assertTrue(r.headers().firstValue("Content-Type").orElse(""),
+                    r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            assertFalse(r.body(), r.body().contains("secret"));
+            assertEquals("nosniff", r.headers().firstValue("X-Content-Type-Options").orElse(""));
+
+            HttpResponse<String> login = post("/api/v1/session", new ObjectMapper().createObjectNode()
+                    .put("username", "admin").put("password", ADMIN_PASSWORD).toString());
+            String token = new ObjectMapper().readTree(login.body()).path("token").asText();
+            HttpResponse<String> admin = send(HttpRequest.newBuilder(uri("/api/v1/itest/forgetful"))
+                    .header("Authorization", "Bearer " + token).GET());
+            assertEquals(admin.body(), 200, admin.statusCode());
+            assertEquals("the unchecked secret", admin.body());
+        } finally {
+            registration.unregister();
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void awaitAllBundlesActive() throws InterruptedException {

@@ -90,7 +90,8 @@ abstract class ApiServlet extends HttpServlet {
      * Reads what is left of a small request body that the answer did not need (a refusal before reading
      * it), so that the connection stays usable and the client gets the answer rather than a reset.
      */
-    private static void drain(HttpServletRequest req) {
+    /** Reads what is left of a request body (up to the limit), so that the connection can serve the next request. */
+    static void drain(HttpServletRequest req) {
         long length = req.getContentLengthLong();
         if (length == 0 || length > MAX_BODY) {
             return;
@@ -128,8 +129,11 @@ abstract class ApiServlet extends HttpServlet {
         return new ApiException(405, "Method not allowed", req.getMethod() + " is not allowed on " + req.getRequestURI());
     }
 
-    /** @return the logged-in user; 401 otherwise */
+    /** @return the logged-in user (as the servlet context found it, else from the session); 401 otherwise */
     UserAccount user(HttpServletRequest req) {
+        if (req.getAttribute(SecureContext.USER) instanceof UserAccount u) {
+            return u;
+        }
         return sessions.user(req).orElseThrow(ApiException::unauthorized);
     }
 
@@ -183,6 +187,12 @@ abstract class ApiServlet extends HttpServlet {
 
     void problem(HttpServletResponse resp, int status, String title, String detail, List<ValidationError> errors)
             throws IOException {
+        problem(json, resp, status, title, detail, errors);
+    }
+
+    /** Writes a problem+json answer (RFC 9457) naming each field that is wrong; nothing if the answer is under way. */
+    static void problem(ObjectMapper json, HttpServletResponse resp, int status, String title, String detail,
+            List<ValidationError> errors) throws IOException {
         if (resp.isCommitted()) {
             return;
         }

@@ -25,11 +25,15 @@ public class SecurityHeadersFilter implements Filter {
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
             throws IOException, ServletException {
-        HttpServletResponse resp = (HttpServletResponse) res;
+        apply((HttpServletResponse) res);
+        chain.doFilter(req, res);
+    }
+
+    /** Sets the headers on an answer (also on those the servlet context gives before any filter runs). */
+    static void apply(HttpServletResponse resp) {
         resp.setHeader("Content-Security-Policy", CSP);
         resp.setHeader("X-Content-Type-Options", "nosniff");
         resp.setHeader("X-Frame-Options", "DENY");
         resp.setHeader("Referrer-Policy", "no-referrer");
-        chain.doFilter(req, res);
     }
 }
