@@ -65,12 +65,7 @@ final class BundleMigrations implements HealthContributor {
                     return null;
                 }
                 migrate(bundle, folder.strip());
-                return bundle;
-            }
-
-            @Override
-            public void removedBundle(Bundle bundle, BundleEvent event, Bundle tracked) {
-                // a failure stays named while the bundle is stopped, until it starts again
+                return bundle; // a failure stays named while the bundle is stopped, until it starts again
             }
         };
     }
